@@ -1,0 +1,46 @@
+namespace ConcurrencyLab.Engine.Runtime;
+
+/// <summary>Validated parameter values of one run: every declared parameter, each within its range.</summary>
+public sealed class DemoParameters
+{
+    private readonly Dictionary<string, int> _values;
+
+    private DemoParameters(Dictionary<string, int> values) => _values = values;
+
+    /// <summary>The values by parameter name.</summary>
+    public IReadOnlyDictionary<string, int> Values => _values;
+
+    /// <summary>The value of a declared parameter.</summary>
+    public int this[string name] => _values.TryGetValue(name, out var value)
+        ? value
+        : throw new KeyNotFoundException($"The demo declares no parameter '{name}'.");
+
+    /// <summary>
+    /// Checks raw values against the declared parameters: unknown names, non-numbers and values out of
+    /// range are all reported together; missing ones take their defaults.
+    /// </summary>
+    /// <exception cref="DemoParameterException">When any value is refused.</exception>
+    public static DemoParameters Bind(IReadOnlyList<DemoParameter> declared, IReadOnlyDictionary<string, string>? raw)
+    {
+        var values = declared.ToDictionary(p => p.Name, p => p.Default, StringComparer.Ordinal);
+        var errors = new List<string>();
+        foreach (var (name, text) in raw ?? new Dictionary<string, string>())
+        {
+            var parameter = declared.FirstOrDefault(p => p.Name == name);
+            if (parameter is null)
+            {
+                errors.Add($"Unknown parameter '{name}'. Known: {string.Join(", ", declared.Select(p => p.Name))}.");
+            }
+            else if (parameter.TryParse(text, out var value) is { } error)
+            {
+                errors.Add(error);
+            }
+            else
+            {
+                values[name] = value;
+            }
+        }
+
+        return errors.Count > 0 ? throw new DemoParameterException(errors) : new DemoParameters(values);
+    }
+}

@@ -1,0 +1,112 @@
+using ConcurrencyLab.Engine.Demos.Threads;
+using ConcurrencyLab.Engine.Events;
+using ConcurrencyLab.Engine.Runtime;
+
+namespace ConcurrencyLab.Engine.Tests;
+
+public class DemoRunTests
+{
+    [Fact]
+    public async Task RunStartsAndEndsWithStatusEvents()
+    {
+        var (status, events) = await RunHarness.RunAsync(new SpawnThreadsDemo());
+
+        Assert.Equal(RunStatus.Completed, status);
+        Assert.Equal(RunStatus.Started, Assert.IsType<RunStatusEvent>(events[0]).Status);
+        Assert.Equal(RunStatus.Completed, Assert.IsType<RunStatusEvent>(events[^1]).Status);
+    }
+
+    [Fact]
+    public async Task CancelledRunEndsCancelledWithinTheGraceAndItsThreadsAreGone()
+    {
+        var run = RunHarness.Create(new SpawnThreadsDemo(), new Dictionary<string, string> { ["lines"] = "20", ["pause"] = "200" });
+        run.Start();
+        await run.Log.WaitForMoreAsync(5);
+        run.Cancel();
+
+        var status = await run.Completion.WaitAsync(TimeSpan.FromSeconds(3));
+
+        Assert.Equal(RunStatus.Cancelled, status);
+        var events = run.Log.Slice(0, run.Log.Count);
+        var lanes = events.OfType<LaneEvent>().Select(l => l.Lane).ToHashSet();
+        var done = events.OfType<StateEvent>().Where(s => s.State == LaneState.Done).Select(s => s.Lane).ToHashSet();
+        Assert.Equal(lanes, done);
+    }
+
+    [Fact]
+    public async Task RunPastItsWallTimeEndsTimedOut()
+    {
+        var limits = new RunLimits { WallTime = TimeSpan.FromMilliseconds(300) };
+
+        var (status, events) = await RunHarness.RunAsync(
+            new SpawnThreadsDemo(), new Dictionary<string, string> { ["lines"] = "20", ["pause"] = "200" }, limits);
+
+        Assert.Equal(RunStatus.TimedOut, status);
+        var end = Assert.IsType<RunStatusEvent>(events[^1]);
+        Assert.InRange(end.T, 300_000, 300_000 + 2_000_000);
+    }
+
+    [Fact]
+    public async Task RunThatPrintsTooMuchEndsTruncated()
+    {
+        var limits = new RunLimits { MaxOutputBytes = 500 };
+
+        var (status, events) = await RunHarness.RunAsync(
+            new SpawnThreadsDemo(), new Dictionary<string, string> { ["threads"] = "8", ["lines"] = "20", ["pause"] = "0" }, limits);
+
+        Assert.Equal(RunStatus.Truncated, status);
+        Assert.Contains("output limit", Assert.IsType<RunStatusEvent>(events[^1]).Detail);
+    }
+
+    [Fact]
+    public async Task RunOverItsEventCapEndsTruncated()
+    {
+        var limits = new RunLimits { MaxEvents = 100 };
+
+        var (status, events) = await RunHarness.RunAsync(
+            new SpawnThreadsDemo(), new Dictionary<string, string> { ["threads"] = "16", ["lines"] = "20", ["pause"] = "0" }, limits);
+
+        Assert.Equal(RunStatus.Truncated, status);
+        Assert.InRange(events.Length, 100, 116);
+    }
+
+    [Fact]
+    public async Task ThreadsBeyondTheLimitAreRefusedAndTheRunFails()
+    {
+        var limits = new RunLimits { MaxThreads = 2 };
+
+        var (status, events) = await RunHarness.RunAsync(new SpawnThreadsDemo(), new Dictionary<string, string> { ["threads"] = "4" }, limits);
+
+        Assert.Equal(RunStatus.Failed, status);
+        Assert.Equal(3, events.OfType<LaneEvent>().Count());
+        Assert.Contains(events.OfType<MarkEvent>(), m => m.Label.StartsWith("thread refused"));
+    }
+
+    [Theory]
+    [InlineData("threads", "0", "between 1 and 16")]
+    [InlineData("threads", "17", "between 1 and 16")]
+    [InlineData("threads", "four", "whole number")]
+    [InlineData("colour", "blue", "Unknown parameter")]
+    public void ParametersOutOfRangeAreRefusedWithAClearMessage(string name, string value, string expected)
+    {
+        var demo = new SpawnThreadsDemo();
+
+        var error = Assert.Throws<DemoParameterException>(() =>
+            DemoParameters.Bind(demo.Info.Parameters, new Dictionary<string, string> { [name] = value }));
+
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public void UnknownDemoIsAClearError()
+    {
+        var error = Assert.Throws<UnknownDemoException>(() => DemoCatalog.CreateDefault().Get("no-such-demo"));
+        Assert.Contains("no-such-demo", error.Message);
+    }
+
+    [Fact]
+    public void ControlCharactersInOutputAreMadeVisible()
+    {
+        Assert.Equal("a\u241b[31mred\u2400", Lane.MakeVisible("a\u001b[31mred\0"));
+    }
+}
