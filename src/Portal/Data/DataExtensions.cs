@@ -1,0 +1,34 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ConcurrencyLab.Portal.Data;
+
+/// <summary>Registers the SQLite database and brings its schema up to date at start-up.</summary>
+public static class DataExtensions
+{
+    public static IServiceCollection AddPortalData(this IServiceCollection services)
+    {
+        services.AddOptions<DataOptions>().BindConfiguration(DataOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddDbContextFactory<PortalDbContext>((provider, db) =>
+        {
+            var path = Path.GetFullPath(
+                provider.GetRequiredService<IOptions<DataOptions>>().Value.DatabasePath,
+                provider.GetRequiredService<IHostEnvironment>().ContentRootPath);
+            var connection = new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 30, Pooling = true };
+            db.UseSqlite(connection.ToString());
+        });
+        return services;
+    }
+
+    /// <summary>Creates the database folder, applies migrations and switches the file to WAL.</summary>
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<DataOptions>>().Value;
+        var path = Path.GetFullPath(options.DatabasePath, app.Environment.ContentRootPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        await db.Database.MigrateAsync();
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+    }
+}

@@ -1,0 +1,76 @@
+using ConcurrencyLab.Engine.Runtime;
+
+namespace ConcurrencyLab.Portal.Localization;
+
+/// <summary>Every piece of interface text, in both languages, in one place.</summary>
+public static class UiText
+{
+    public static readonly LocalizedText SiteName = new("Concurrency Lab", "并发实验室");
+    public static readonly LocalizedText Tagline = new(
+        "Processes, threads and coroutines: run them for real on this server and watch them live.",
+        "进程、线程与协程：在这台服务器上真实地运行它们，并实时观察。");
+    public static readonly LocalizedText Course = new("The course", "课程");
+    public static readonly LocalizedText Lessons = new("Lessons", "课程目录");
+    public static readonly LocalizedText OnThisPage = new("On this page", "本页内容");
+    public static readonly LocalizedText Previous = new("Previous", "上一课");
+    public static readonly LocalizedText Next = new("Next", "下一课");
+    public static readonly LocalizedText LessonNumber = new("Lesson {0}", "第 {0} 课");
+    public static readonly LocalizedText ComingSoon = new("More lessons are on their way.", "更多课程正在编写中。");
+    public static readonly LocalizedText NotFoundTitle = new("Page not found", "找不到这个页面");
+    public static readonly LocalizedText NotFoundText = new(
+        "There is no page at this address. The lesson may have been renamed, or the link is mistyped.",
+        "这个地址没有对应的页面。课程可能改了名字，或者链接有误。");
+    public static readonly LocalizedText UnknownLanguage = new(
+        "This page is available in English and 简体中文 only.",
+        "本站只提供 English 和简体中文两种语言。");
+    public static readonly LocalizedText BackHome = new("Back to the course", "返回课程首页");
+    public static readonly LocalizedText SwitchLanguage = new("中文", "English");
+    public static readonly LocalizedText SwitchLanguageTitle = new("阅读中文版", "Read in English");
+    public static readonly LocalizedText ToggleTheme = new("Switch light/dark theme", "切换浅色/深色主题");
+    public static readonly LocalizedText ShowAnswer = new("Show answer", "查看答案");
+    public static readonly LocalizedText DemoMissing = new("This demo is not available yet: ", "这个演示暂不可用：");
+    public static readonly LocalizedText SkipToContent = new("Skip to content", "跳到正文");
+
+    /// <summary>Names of the home page's groups, by the order of their first lesson.</summary>
+    public static readonly IReadOnlyList<(int FirstLesson, LocalizedText Name)> Groups =
+    [
+        (1, new("Foundations", "基础概念")),
+        (3, new("Processes", "进程")),
+        (7, new("Threads and locks", "线程与锁")),
+        (14, new("Coroutines and async", "协程与异步")),
+        (18, new("Putting it together", "融会贯通")),
+    ];
+
+    /// <summary>Text the browser client needs; sent with each page as JSON.</summary>
+    public static readonly IReadOnlyDictionary<string, LocalizedText> Client = new Dictionary<string, LocalizedText>
+    {
+        ["run"] = new("Run", "运行"),
+        ["cancel"] = new("Cancel", "取消"),
+        ["idle"] = new("Ready", "就绪"),
+        ["connecting"] = new("Connecting…", "正在连接…"),
+        ["reconnecting"] = new("Connection lost, reconnecting…", "连接中断，正在重新连接…"),
+        ["queued"] = new("Queued #{0}", "排队中 #{0}"),
+        ["started"] = new("Running {0}", "运行中 {0}"),
+        ["completed"] = new("Completed in {0}", "已完成，用时 {0}"),
+        ["failed"] = new("Failed: {0}", "失败：{0}"),
+        ["cancelled"] = new("Cancelled", "已取消"),
+        ["timed-out"] = new("Timed out: {0}", "超时：{0}"),
+        ["truncated"] = new("Stopped: {0}", "已截断：{0}"),
+        ["error"] = new("Could not run: {0}", "无法运行：{0}"),
+        ["noLanes"] = new("The timeline appears here when the demo runs.", "运行演示后，时间线会显示在这里。"),
+        ["running"] = new("running", "运行"),
+        ["ready"] = new("ready", "就绪"),
+        ["blocked"] = new("blocked", "阻塞"),
+        ["waiting"] = new("waiting", "等待"),
+        ["sleeping"] = new("sleeping", "休眠"),
+        ["io"] = new("I/O", "I/O"),
+        ["done"] = new("done", "结束"),
+        ["core"] = new("core", "核心"),
+        ["copy"] = new("Copy", "复制"),
+        ["copied"] = new("Copied", "已复制"),
+    };
+
+    /// <summary>The client's text in one language.</summary>
+    public static Dictionary<string, string> ClientIn(string language) =>
+        Client.ToDictionary(p => p.Key, p => p.Value.In(language));
+}

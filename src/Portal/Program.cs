@@ -1,0 +1,32 @@
+using ConcurrencyLab.Portal.Components;
+using ConcurrencyLab.Portal.Data;
+using ConcurrencyLab.Portal.Lessons;
+using ConcurrencyLab.Portal.Localization;
+using ConcurrencyLab.Portal.Runs;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.UseStaticWebAssets(); // serves wwwroot from the build output under `dotnet run`; a no-op once published
+
+builder.Services.AddLanguages();
+builder.Services.AddLessons();
+builder.Services.AddPortalData();
+builder.Services.AddRuns();
+builder.Services.AddRazorComponents();
+
+var app = builder.Build();
+
+await app.MigrateDatabaseAsync();
+
+app.UseStatusCodePagesWithReExecute("/not-found", "?status={0}");
+app.UseLanguages();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapRazorComponents<App>();
+app.MapLanguageSwitch();
+app.MapRuns();
+
+app.Run();
+
+/// <summary>The portal; public so tests can host it.</summary>
+public partial class Program;

@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using ConcurrencyLab.Engine.Runtime;
+using Microsoft.Extensions.Options;
+
+namespace ConcurrencyLab.Portal.Runs;
+
+/// <summary>
+/// Admits runs: validates them, queues them for one of a fixed number of slots, keeps them findable
+/// by id while they run and for a while after, and hands finished runs to the archive.
+/// </summary>
+public sealed class RunManager(DemoCatalog catalog, IOptions<RunsOptions> options, RunArchive archive, ILogger<RunManager> logger)
+    : IAsyncDisposable
+{
+    private readonly RunsOptions _options = options.Value;
+    private readonly ConcurrentDictionary<string, DemoRun> _runs = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _slots = new(options.Value.EffectiveConcurrency);
+    private readonly ConcurrentBag<Task> _admissions = [];
+    private readonly CancellationTokenSource _shutdown = new();
+    private int _waiting;
+
+    /// <summary>Validates and admits a run; it starts as soon as a slot is free.</summary>
+    /// <returns>The new run's id.</returns>
+    /// <exception cref="UnknownDemoException">No such demo.</exception>
+    /// <exception cref="DemoParameterException">A parameter is refused.</exception>
+    /// <exception cref="RunRefusedException">The queue is full.</exception>
+    public string Start(string demoId, IReadOnlyDictionary<string, string>? parameters)
+    {
+        var demo = catalog.Get(demoId);
+        var bound = DemoParameters.Bind(demo.Info.Parameters, parameters);
+        if (Volatile.Read(ref _waiting) >= _options.QueueLimit && _slots.CurrentCount == 0)
+        {
+            throw new RunRefusedException(
+                $"The server is busy: {_options.QueueLimit} runs are waiting already. Try again in a few seconds.");
+        }
+
+        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        var run = new DemoRun(demo, bound, _options.Limits);
+        _runs[id] = run;
+        _admissions.Add(AdmitAsync(id, run));
+        logger.LogInformation("Run {RunId} of {DemoId} admitted", id, demoId);
+        return id;
+    }
+
+    /// <summary>A run still held in memory, or null.</summary>
+    public DemoRun? Find(string id) => _runs.GetValueOrDefault(id);
+
+    /// <summary>Cancels a run; false when there is no such run in memory.</summary>
+    public bool Cancel(string id)
+    {
+        if (!_runs.TryGetValue(id, out var run))
+        {
+            return false;
+        }
+
+        run.Cancel();
+        return true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _shutdown.CancelAsync().ConfigureAwait(false);
+        foreach (var run in _runs.Values)
+        {
+            run.Cancel();
+        }
+
+        await Task.WhenAll(_admissions).WaitAsync(_options.Limits.KillGrace + TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+    }
+
+    private async Task AdmitAsync(string id, DemoRun run)
+    {
+        var position = Interlocked.Increment(ref _waiting);
+        try
+        {
+            if (!_slots.Wait(0))
+            {
+                run.Queued(position);
+                await _slots.WaitAsync(_shutdown.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            run.Cancel();
+            return;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
+
+        try
+        {
+            run.Start();
+            var status = await run.Completion.ConfigureAwait(false);
+            logger.LogInformation("Run {RunId} ended {Status} with {Events} events", id, status, run.Log.Count);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+
+        try
+        {
+            await archive.SaveAsync(id, run).ConfigureAwait(false);
+            await Task.Delay(_options.KeepFinished, _shutdown.Token).ConfigureAwait(false);
+            _runs.TryRemove(id, out _);
+        }
+        catch (OperationCanceledException) when (_shutdown.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Run {RunId} could not be stored", id);
+        }
+    }
+}

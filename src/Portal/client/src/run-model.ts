@@ -1,0 +1,78 @@
+// What the browser knows of one run, rebuilt from its events: lanes with state spans and cores, output, status.
+import { EventBatch, LaneEvent, LaneState, OutputEvent, RunStatusEvent, finalStatuses } from "./events";
+
+export interface Span {
+  state: LaneState;
+  start: number;
+  end: number | null;
+  on?: string;
+  inferred: boolean;
+  core?: number;
+}
+
+export interface LaneModel {
+  info: LaneEvent;
+  index: number;
+  spans: Span[];
+  core?: number;
+}
+
+export class RunModel {
+  readonly lanes = new Map<number, LaneModel>();
+  readonly output: OutputEvent[] = [];
+  status: RunStatusEvent | null = null;
+  /** Sequence number of the next event expected; batches are applied exactly once. */
+  nextSeq = 0;
+  /** Latest timestamp seen, in microseconds since the run started. */
+  now = 0;
+
+  get finished(): boolean {
+    return this.status !== null && finalStatuses.has(this.status.status);
+  }
+
+  /** Applies a batch; returns the output lines it added. */
+  apply(batch: EventBatch): OutputEvent[] {
+    const added: OutputEvent[] = [];
+    const skip = this.nextSeq - batch.first;
+    if (skip < 0) {
+      throw new Error(`Events ${this.nextSeq}..${batch.first - 1} are missing.`);
+    }
+    for (const e of batch.events.slice(skip)) {
+      this.now = Math.max(this.now, e.t);
+      switch (e.k) {
+        case "lane":
+          this.lanes.set(e.lane, { info: e, index: this.lanes.size, spans: [] });
+          break;
+        case "state": {
+          const lane = this.lanes.get(e.lane);
+          if (!lane) break;
+          const last = lane.spans.at(-1);
+          if (last && last.end === null) last.end = e.t;
+          if (e.state !== "done") {
+            lane.spans.push({ state: e.state, start: e.t, end: null, on: e.on, inferred: e.inferred, core: e.state === "running" ? lane.core : undefined });
+          }
+          break;
+        }
+        case "cpu": {
+          const lane = this.lanes.get(e.lane);
+          if (!lane) break;
+          lane.core = e.core;
+          const last = lane.spans.at(-1);
+          if (last && last.end === null && last.state === "running") last.core = e.core;
+          break;
+        }
+        case "out":
+          this.output.push(e);
+          added.push(e);
+          break;
+        case "run":
+          this.status = e;
+          break;
+        default:
+          break;
+      }
+    }
+    this.nextSeq = Math.max(this.nextSeq, batch.first + batch.events.length);
+    return added;
+  }
+}

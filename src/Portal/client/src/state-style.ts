@@ -1,0 +1,69 @@
+// How each lane state is drawn: Okabe–Ito colours, each with a pattern as a second cue.
+import { LaneState } from "./events";
+
+export const stateColors: Record<LaneState, string> = {
+  running: "#009E73",
+  ready: "#F0E442",
+  blocked: "#D55E00",
+  waiting: "#E69F00",
+  sleeping: "#56B4E9",
+  io: "#0072B2",
+  done: "#9a9a9a",
+};
+
+const cache = new Map<string, CanvasPattern | string>();
+
+/** A fill for the state: solid for running and done, a patterned tile for the rest. */
+export function stateFill(ctx: CanvasRenderingContext2D, state: LaneState): CanvasPattern | string {
+  const cached = cache.get(state);
+  if (cached) return cached;
+  const fill = makePattern(ctx, state) ?? stateColors[state];
+  cache.set(state, fill);
+  return fill;
+}
+
+function makePattern(ctx: CanvasRenderingContext2D, state: LaneState): CanvasPattern | null {
+  if (state === "running" || state === "done") return null;
+  const tile = document.createElement("canvas");
+  tile.width = tile.height = 8;
+  const t = tile.getContext("2d");
+  if (!t) return null;
+  t.fillStyle = stateColors[state];
+  t.globalAlpha = 0.55;
+  t.fillRect(0, 0, 8, 8);
+  t.globalAlpha = 1;
+  t.strokeStyle = stateColors[state];
+  t.fillStyle = stateColors[state];
+  t.lineWidth = 1.5;
+  t.beginPath();
+  switch (state) {
+    case "ready":
+      t.fillStyle = "rgba(0,0,0,0.35)";
+      t.fillRect(1, 1, 2, 2);
+      t.fillRect(5, 5, 2, 2);
+      return ctx.createPattern(tile, "repeat");
+    case "blocked":
+      t.strokeStyle = "rgba(0,0,0,0.45)";
+      t.moveTo(0, 8); t.lineTo(8, 0);
+      t.moveTo(-2, 2); t.lineTo(2, -2);
+      t.moveTo(6, 10); t.lineTo(10, 6);
+      break;
+    case "waiting":
+      t.strokeStyle = "rgba(0,0,0,0.4)";
+      t.moveTo(0, 0); t.lineTo(8, 8);
+      t.moveTo(0, 8); t.lineTo(8, 0);
+      break;
+    case "sleeping":
+      t.strokeStyle = "rgba(0,0,0,0.3)";
+      t.moveTo(0, 2); t.lineTo(8, 2);
+      t.moveTo(0, 6); t.lineTo(8, 6);
+      break;
+    case "io":
+      t.strokeStyle = "rgba(255,255,255,0.55)";
+      t.moveTo(2, 0); t.lineTo(2, 8);
+      t.moveTo(6, 0); t.lineTo(6, 8);
+      break;
+  }
+  t.stroke();
+  return ctx.createPattern(tile, "repeat");
+}
