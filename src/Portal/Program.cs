@@ -17,7 +17,7 @@ var app = builder.Build();
 
 await app.MigrateDatabaseAsync();
 
-app.UseStatusCodePagesWithReExecute("/not-found", "?status={0}");
+app.UseStatusCodePagesWithReExecute("/not-found", "?status={0}", createScopeForStatusCodePages: true);
 app.UseLanguages();
 app.UseAntiforgery();
 

@@ -1,10 +1,17 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+
 namespace ConcurrencyLab.Portal.Localization;
 
 /// <summary>Wires request languages and the language switch into the app.</summary>
 public static class LanguageExtensions
 {
-    /// <summary>Registers the per-request language.</summary>
-    public static IServiceCollection AddLanguages(this IServiceCollection services) => services.AddScoped<RequestLanguage>();
+    /// <summary>Registers the per-request language; pages keep Chinese text as UTF-8 instead of &amp;#x...; escapes.</summary>
+    public static IServiceCollection AddLanguages(this IServiceCollection services)
+    {
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+        return services.AddScoped<RequestLanguage>();
+    }
 
     /// <summary>Resolves each request's language before anything renders; a language the portal lacks is a 404.</summary>
     public static IApplicationBuilder UseLanguages(this IApplicationBuilder app) => app.Use((context, next) =>

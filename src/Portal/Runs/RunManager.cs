@@ -42,6 +42,9 @@ public sealed class RunManager(DemoCatalog catalog, IOptions<RunsOptions> option
         return id;
     }
 
+    /// <summary>Runs held in memory: queued, running, or finished recently.</summary>
+    public int Count => _runs.Count;
+
     /// <summary>A run still held in memory, or null.</summary>
     public DemoRun? Find(string id) => _runs.GetValueOrDefault(id);
 

@@ -1,0 +1,119 @@
+using System.Net;
+using ConcurrencyLab.Portal.Testing;
+
+namespace ConcurrencyLab.Portal.Tests;
+
+public class PageTests(PortalApplication portal) : IClassFixture<PortalApplication>
+{
+    [Theory]
+    [InlineData("en", "Threads", "Processes, threads and coroutines")]
+    [InlineData("zh-CN,zh;q=0.9,en;q=0.5", "线程", "进程、线程与协程")]
+    public async Task HomeListsTheThreadsLessonInTheBrowsersLanguage(string acceptLanguage, string title, string tagline)
+    {
+        using var client = portal.CreatePlainClient();
+        client.DefaultRequestHeaders.Add("Accept-Language", acceptLanguage);
+
+        var html = await client.GetStringAsync("/");
+
+        Assert.Contains($"<span class=\"course-title\">{title}</span>", html);
+        Assert.Contains(tagline, html);
+        Assert.Contains("href=\"/lessons/threads\"", html);
+    }
+
+    [Fact]
+    public async Task TheLanguageCookieWinsOverAcceptLanguage()
+    {
+        using var client = portal.CreatePlainClient();
+        client.DefaultRequestHeaders.Add("Accept-Language", "en");
+        client.DefaultRequestHeaders.Add("Cookie", "lang=zh");
+
+        var html = await client.GetStringAsync("/lessons/threads");
+
+        Assert.Contains("<html lang=\"zh-CN\">", html);
+        Assert.Contains("<h1>线程</h1>", html);
+    }
+
+    [Fact]
+    public async Task TheLanguageSwitchRemembersTheChoiceAndReturnsToThePage()
+    {
+        using var client = portal.CreatePlainClient();
+
+        using var response = await client.GetAsync("/lang/zh?returnUrl=%2Flessons%2Fthreads");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/lessons/threads", response.Headers.Location?.OriginalString);
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("lang=zh"));
+    }
+
+    [Theory]
+    [InlineData("//evil.example/")]
+    [InlineData("https://evil.example/")]
+    [InlineData("/\\evil.example/")]
+    public async Task TheLanguageSwitchNeverRedirectsOffSite(string returnUrl)
+    {
+        using var client = portal.CreatePlainClient();
+
+        using var response = await client.GetAsync("/lang/en?returnUrl=" + Uri.EscapeDataString(returnUrl));
+
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task TheThreadsLessonRendersItsDemoWidgetTocAndCode()
+    {
+        using var client = portal.CreatePlainClient();
+
+        var html = await client.GetStringAsync("/lessons/threads?lang=en");
+
+        Assert.Contains("<section class=\"demo\" data-demo=\"spawn-threads\"", html);
+        Assert.Contains("<input type=\"range\" name=\"threads\" min=\"1\" max=\"16\"", html);
+        Assert.Contains("data-run", html);
+        Assert.Contains("<canvas", html);
+        Assert.Contains("class=\"toc\"", html);
+        Assert.Contains("<code class=\"language-csharp\">", html);
+        Assert.Contains("<details class=\"answer\"><summary>Show answer</summary>", html);
+    }
+
+    [Theory]
+    [InlineData("/lessons/../etc/passwd")]
+    [InlineData("/lessons/..%2f..%2fetc%2fpasswd")]
+    [InlineData("/lessons/%2e%2e%2f%2e%2e%2fetc%2fpasswd")]
+    [InlineData("/lessons/..%5c..%5cappsettings.json")]
+    [InlineData("/lessons/no-such-lesson")]
+    [InlineData("/lessons/Threads")]
+    [InlineData("/lessons/threads?lang=fr")]
+    [InlineData("/lang/fr")]
+    [InlineData("/no/such/page")]
+    public async Task UnknownLessonsLanguagesAndTraversalGetAFriendly404(string rawPath)
+    {
+        var (status, body) = await RawHttp.GetAsync(portal.Address, rawPath);
+
+        Assert.Equal(404, status);
+        Assert.DoesNotContain("root:", body);
+        Assert.DoesNotContain("Exception", body);
+        if (!rawPath.StartsWith("/lang/"))
+        {
+            Assert.Contains("Page not found", body);
+        }
+    }
+
+    [Fact]
+    public async Task EveryScriptAndStylesheetThePageLoadsIsServedLocally()
+    {
+        using var client = portal.CreatePlainClient();
+        var html = await client.GetStringAsync("/lessons/threads");
+
+        var assets = System.Text.RegularExpressions.Regex.Matches(html, "(?:src|href)=\"([^\"]+\\.(?:js|css|svg))\"")
+            .Select(m => m.Groups[1].Value)
+            .ToList();
+
+        Assert.Contains(assets, a => a.EndsWith(".js"));
+        Assert.Contains(assets, a => a.EndsWith(".css"));
+        foreach (var asset in assets)
+        {
+            Assert.DoesNotContain("//", asset);
+            using var response = await client.GetAsync(asset);
+            Assert.True(response.IsSuccessStatusCode, $"{asset} answered {(int)response.StatusCode}");
+        }
+    }
+}

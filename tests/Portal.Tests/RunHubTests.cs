@@ -1,0 +1,184 @@
+using System.Text.Json;
+using ConcurrencyLab.Portal.Data;
+using ConcurrencyLab.Portal.Runs;
+using ConcurrencyLab.Portal.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConcurrencyLab.Portal.Tests;
+
+public class RunHubTests(PortalApplication portal) : IClassFixture<PortalApplication>
+{
+    [Fact]
+    public async Task SpawnThreadsStreamsEveryOutputLineExactlyOnceThenCompletes()
+    {
+        await using var hub = await RawHubClient.ConnectAsync(portal.Address);
+
+        var runId = Result(await hub.InvokeAsync("StartRun", "spawn-threads", new { threads = 4, lines = 5, pause = 10 }));
+        var events = await WatchAsync(hub, runId, 0);
+
+        var lanes = events.Where(e => Kind(e) == "lane").ToDictionary(e => e.GetProperty("lane").GetInt32(), e => e.GetProperty("name").GetString()!);
+        var lines = events.Where(e => Kind(e) == "out").Select(e => (Lane: lanes[e.GetProperty("lane").GetInt32()], Text: e.GetProperty("text").GetString()!)).ToList();
+        var workerLines = lines.Where(l => l.Lane != "main").ToList();
+        Assert.Equal(20, workerLines.Count);
+        Assert.Equal(20, workerLines.Distinct().Count());
+        Assert.All(workerLines, l => Assert.StartsWith(l.Lane + " line ", l.Text));
+        foreach (var worker in new[] { "T1", "T2", "T3", "T4" })
+        {
+            Assert.Equal(Enumerable.Range(1, 5).Select(i => $"{worker} line {i}/5"), workerLines.Where(l => l.Lane == worker).Select(l => l.Text.Split(':')[0]));
+        }
+
+        var end = events[^1];
+        Assert.Equal("run", Kind(end));
+        Assert.Equal("completed", end.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task AFinishedRunIsStoredWithItsWholeLogInTheDatabaseFile()
+    {
+        await using var hub = await RawHubClient.ConnectAsync(portal.Address);
+        var runId = Result(await hub.InvokeAsync("StartRun", "spawn-threads", new { threads = 2, lines = 2, pause = 0 }));
+        var events = await WatchAsync(hub, runId, 0);
+
+        var stored = await WaitForStoredRunAsync(runId);
+
+        Assert.Equal("spawn-threads", stored.DemoId);
+        Assert.Equal("completed", stored.Status);
+        Assert.Equal(events.Count, stored.EventCount);
+        Assert.Equal(events.Count, JsonDocument.Parse(stored.EventsJson).RootElement.GetArrayLength());
+        Assert.True(File.Exists(portal.DatabasePath));
+    }
+
+    [Fact]
+    public async Task AWatcherThatReconnectsWithItsLastSequenceGetsTheRestExactlyOnce()
+    {
+        await using var first = await RawHubClient.ConnectAsync(portal.Address);
+        var runId = Result(await first.InvokeAsync("StartRun", "spawn-threads", new { threads = 3, lines = 10, pause = 30 }));
+        var seen = new List<JsonElement>();
+        await foreach (var batch in first.StreamAsync("Watch", [runId, 0]))
+        {
+            Assert.Equal(seen.Count, batch.GetProperty("first").GetInt32());
+            seen.AddRange(batch.GetProperty("events").EnumerateArray());
+            if (seen.Count >= 10)
+            {
+                break;
+            }
+        }
+
+        first.Abort();
+        await using var second = await RawHubClient.ConnectAsync(portal.Address);
+        seen.AddRange(await WatchAsync(second, runId, seen.Count));
+
+        await using var late = await RawHubClient.ConnectAsync(portal.Address);
+        var whole = await WatchAsync(late, runId, 0);
+        Assert.Equal(whole.Select(e => e.GetRawText()), seen.Select(e => e.GetRawText()));
+        Assert.Equal("completed", whole[^1].GetProperty("status").GetString());
+    }
+
+    [Theory]
+    [InlineData("spawn-threads", "{\"threads\":99}", "'threads' must be between 1 and 16; got 99.")]
+    [InlineData("spawn-threads", "{\"threads\":0}", "'threads' must be between 1 and 16; got 0.")]
+    [InlineData("spawn-threads", "{\"threads\":\"many\"}", "'threads' must be a whole number")]
+    [InlineData("spawn-threads", "{\"colour\":1}", "Unknown parameter 'colour'")]
+    [InlineData("no-such-demo", "{}", "There is no demo called 'no-such-demo'.")]
+    public async Task BadRunRequestsGetAClearErrorAndStartNothing(string demo, string parameters, string expected)
+    {
+        var runs = portal.Services.GetRequiredService<RunManager>();
+        var before = runs.Count;
+        await using var hub = await RawHubClient.ConnectAsync(portal.Address);
+
+        var completion = await hub.InvokeAsync("StartRun", demo, JsonDocument.Parse(parameters).RootElement);
+
+        Assert.Contains(expected, completion.GetProperty("error").GetString());
+        Assert.False(completion.TryGetProperty("result", out _));
+        Assert.Equal(before, runs.Count);
+    }
+
+    [Fact]
+    public async Task MalformedHubMessagesGetAnErrorAndTheConnectionKeepsWorking()
+    {
+        await using var hub = await RawHubClient.ConnectAsync(portal.Address);
+
+        var wrongTypes = await hub.InvokeAsync("StartRun", 42, "not an object");
+        var unknownMethod = await hub.InvokeAsync("FormatDisk", "/");
+        var unknownRun = await hub.InvokeAsync("Cancel", "nope");
+
+        Assert.True(wrongTypes.TryGetProperty("error", out _));
+        Assert.True(unknownMethod.TryGetProperty("error", out _));
+        Assert.False(unknownRun.GetProperty("result").GetBoolean());
+        var ok = await hub.InvokeAsync("StartRun", "spawn-threads", new { threads = 1, lines = 1, pause = 0 });
+        Assert.Equal(JsonValueKind.String, ok.GetProperty("result").ValueKind);
+    }
+
+    [Fact]
+    public async Task WatchingAnUnknownRunIsAClearError()
+    {
+        await using var hub = await RawHubClient.ConnectAsync(portal.Address);
+
+        var error = await Assert.ThrowsAsync<HubErrorException>(() => WatchAsync(hub, "0123456789abcdef", 0));
+
+        Assert.Contains("There is no run '0123456789abcdef'", error.Message);
+    }
+
+    [Fact]
+    public async Task AnOversizedHubMessageClosesOnlyThatConnection()
+    {
+        await using var greedy = await RawHubClient.ConnectAsync(portal.Address);
+        await using var polite = await RawHubClient.ConnectAsync(portal.Address);
+
+        await greedy.SendRawAsync(JsonSerializer.Serialize(new { type = 1, invocationId = "1", target = "StartRun", arguments = new object[] { new string('x', 20_000), new { } } }));
+        await greedy.WaitForCloseAsync();
+
+        Assert.True(greedy.Closed);
+        var ok = await polite.InvokeAsync("StartRun", "spawn-threads", new { threads = 1, lines = 1, pause = 0 });
+        Assert.Equal(JsonValueKind.String, ok.GetProperty("result").ValueKind);
+    }
+
+    [Fact]
+    public async Task CancelStopsARunningDemoPromptly()
+    {
+        await using var hub = await RawHubClient.ConnectAsync(portal.Address);
+        var runId = Result(await hub.InvokeAsync("StartRun", "spawn-threads", new { threads = 4, lines = 20, pause = 200 }));
+
+        var cancelled = await hub.InvokeAsync("Cancel", runId);
+        var events = await WatchAsync(hub, runId, 0);
+
+        Assert.True(cancelled.GetProperty("result").GetBoolean());
+        var end = events[^1];
+        Assert.Equal("cancelled", end.GetProperty("status").GetString());
+        Assert.InRange(end.GetProperty("t").GetInt64(), 0, 2_000_000);
+    }
+
+    private static string Result(JsonElement completion) =>
+        completion.TryGetProperty("result", out var result) ? result.GetString()! : throw new HubErrorException(completion.GetProperty("error").GetString()!);
+
+    private static string Kind(JsonElement e) => e.GetProperty("k").GetString()!;
+
+    private static async Task<List<JsonElement>> WatchAsync(RawHubClient hub, string runId, int from)
+    {
+        var events = new List<JsonElement>();
+        await foreach (var batch in hub.StreamAsync("Watch", [runId, from]))
+        {
+            Assert.Equal(from + events.Count, batch.GetProperty("first").GetInt32());
+            events.AddRange(batch.GetProperty("events").EnumerateArray());
+        }
+
+        return events;
+    }
+
+    private async Task<StoredRun> WaitForStoredRunAsync(string runId)
+    {
+        var databases = portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            await using var db = await databases.CreateDbContextAsync(timeout.Token);
+            if (await db.Runs.FindAsync([runId], timeout.Token) is { } stored)
+            {
+                return stored;
+            }
+
+            await Task.Delay(20, timeout.Token);
+        }
+    }
+}
