@@ -1,0 +1,108 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ConcurrencyLab.Portal.BrowserTests;
+
+public class LearnerJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    /// <summary>Counts horizontal bands of the canvas that hold "running" green: one per lane that ran.</summary>
+    private const string CountRunningLanes = """
+        canvas => {
+          const { width, height } = canvas;
+          const data = canvas.getContext('2d').getImageData(0, 0, width, height).data;
+          const green = i => Math.abs(data[i] - 0) < 24 && Math.abs(data[i + 1] - 158) < 24 && Math.abs(data[i + 2] - 115) < 24;
+          let bands = 0, inBand = false;
+          for (let y = 0; y < height; y++) {
+            let found = false;
+            for (let x = 0; x < width && !found; x++) found = green((y * width + x) * 4);
+            if (found && !inBand) bands++;
+            inBand = found;
+          }
+          return bands;
+        }
+        """;
+
+    [BrowserFact]
+    public async Task ALearnerRunsTheThreadsDemoAndWatchesThreadsInterleave()
+    {
+        await using var watched = await WatchedPage.OpenAsync(browser);
+        var page = watched.Page;
+        await page.GotoAsync("/lessons/threads");
+        var demo = page.Locator(".demo").First;
+
+        await demo.Locator("[data-run]").ClickAsync();
+
+        await Expect(demo.Locator("[data-status]")).ToHaveAttributeAsync("data-kind", "completed", new() { Timeout = 20_000 });
+        var tags = await demo.Locator(".console .console-tag").AllTextContentsAsync();
+        var workers = tags.Where(t => t != "main").ToList();
+        Assert.True(workers.Distinct().Count() >= 3, $"lines from {workers.Distinct().Count()} threads");
+        var switches = workers.Zip(workers.Skip(1)).Count(p => p.First != p.Second);
+        Assert.True(switches > workers.Distinct().Count(), $"lines are not interleaved: {string.Join(" ", workers)}");
+        var lanes = await demo.Locator("canvas").EvaluateAsync<int>(CountRunningLanes);
+        Assert.True(lanes >= 4, $"the timeline shows {lanes} lanes that ran; expected main + 4 threads");
+        await Expect(demo.Locator("[data-status]")).ToContainTextAsync("Completed in");
+        await watched.ScreenshotAsync("threads-en-after-run");
+        Assert.Empty(watched.Problems);
+    }
+
+    [BrowserFact]
+    public async Task ALearnerSwitchesToChineseAndReadsTheChineseLesson()
+    {
+        await using var watched = await WatchedPage.OpenAsync(browser);
+        var page = watched.Page;
+        await page.GotoAsync("/lessons/threads");
+        await Expect(page.Locator("article h1")).ToHaveTextAsync("Threads");
+
+        await page.Locator(".lang-switch").ClickAsync();
+
+        await Expect(page.Locator("article h1")).ToHaveTextAsync("线程");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
+        Assert.EndsWith("/lessons/threads", page.Url);
+        var demo = page.Locator(".demo").First;
+        await Expect(demo.Locator("[data-run]")).ToHaveTextAsync("运行");
+        await demo.Locator("[data-run]").ClickAsync();
+        await Expect(demo.Locator("[data-status]")).ToContainTextAsync("已完成", new() { Timeout = 20_000 });
+        await watched.ScreenshotAsync("threads-zh-after-run");
+
+        await page.GotoAsync("/");
+        await Expect(page.Locator(".course-title").First).ToHaveTextAsync("线程");
+        await watched.ScreenshotAsync("home-zh");
+        Assert.Empty(watched.Problems);
+    }
+
+    [BrowserFact]
+    public async Task TheHomePageAndTheDarkThemeLookRight()
+    {
+        await using var watched = await WatchedPage.OpenAsync(browser);
+        var page = watched.Page;
+        await page.GotoAsync("/");
+        await Expect(page.Locator(".course-title").First).ToHaveTextAsync("Threads");
+        await watched.ScreenshotAsync("home-en");
+
+        await page.Locator("[data-theme-toggle]").ClickAsync();
+        await page.GotoAsync("/lessons/threads");
+
+        var theme = await page.Locator("html").GetAttributeAsync("data-theme");
+        Assert.True(theme is "dark" or "light");
+        var background = await page.EvaluateAsync<string>("getComputedStyle(document.documentElement).backgroundColor");
+        Assert.Equal(theme == "dark" ? "rgb(21, 23, 26)" : "rgb(251, 250, 247)", background);
+        await watched.ScreenshotAsync("threads-" + theme);
+        Assert.Empty(watched.Problems);
+    }
+
+    [BrowserFact]
+    public async Task AnOutOfRangeParameterIsRefusedWithAClearMessage()
+    {
+        await using var watched = await WatchedPage.OpenAsync(browser);
+        var page = watched.Page;
+        await page.GotoAsync("/lessons/threads");
+        var demo = page.Locator(".demo").First;
+
+        await demo.Locator("input[name=threads]").EvaluateAsync("input => { input.max = 99; input.value = 99; }");
+        await demo.Locator("[data-run]").ClickAsync();
+
+        await Expect(demo.Locator("[data-status]")).ToContainTextAsync("'threads' must be between 1 and 16; got 99.");
+        await Expect(demo.Locator("[data-run]")).ToBeEnabledAsync();
+        Assert.Equal(0, await demo.Locator(".console li").CountAsync());
+    }
+}

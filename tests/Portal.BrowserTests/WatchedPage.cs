@@ -1,0 +1,52 @@
+using Microsoft.Playwright;
+
+namespace ConcurrencyLab.Portal.BrowserTests;
+
+/// <summary>A page in a fresh browser context that records what a user would notice going wrong.</summary>
+public sealed class WatchedPage : IAsyncDisposable
+{
+    private readonly IBrowserContext _context;
+
+    private WatchedPage(IBrowserContext context, IPage page)
+    {
+        _context = context;
+        Page = page;
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                Problems.Add($"console error: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => Problems.Add($"page error: {error}");
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                Problems.Add($"{response.Status} for {response.Url}");
+            }
+        };
+    }
+
+    public IPage Page { get; }
+
+    /// <summary>Console errors, script errors and 4xx/5xx responses seen so far.</summary>
+    public List<string> Problems { get; } = [];
+
+    public static async Task<WatchedPage> OpenAsync(BrowserFixture fixture, string? locale = "en-US")
+    {
+        var context = await fixture.Browser.NewContextAsync(new()
+        {
+            BaseURL = fixture.Portal.Address.ToString(),
+            Locale = locale,
+            ViewportSize = new() { Width = 1366, Height = 900 },
+        });
+        return new WatchedPage(context, await context.NewPageAsync());
+    }
+
+    /// <summary>Saves a full-page screenshot under the test output's screenshots folder.</summary>
+    public async Task ScreenshotAsync(string name) =>
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name + ".png"), FullPage = true });
+
+    public async ValueTask DisposeAsync() => await _context.CloseAsync();
+}
