@@ -42,6 +42,7 @@ public class LearnerJourneyTests(BrowserFixture browser) : IClassFixture<Browser
         Assert.True(lanes >= 4, $"the timeline shows {lanes} lanes that ran; expected main + 4 threads");
         await Expect(demo.Locator("[data-status]")).ToContainTextAsync("Completed in");
         await watched.ScreenshotAsync("threads-en-after-run");
+        await WatchedPage.ScreenshotAsync(demo, "threads-en-demo");
         Assert.Empty(watched.Problems);
     }
 
@@ -63,6 +64,7 @@ public class LearnerJourneyTests(BrowserFixture browser) : IClassFixture<Browser
         await demo.Locator("[data-run]").ClickAsync();
         await Expect(demo.Locator("[data-status]")).ToContainTextAsync("已完成", new() { Timeout = 20_000 });
         await watched.ScreenshotAsync("threads-zh-after-run");
+        await WatchedPage.ScreenshotAsync(demo, "threads-zh-demo");
 
         await page.GotoAsync("/");
         await Expect(page.Locator(".course-title").First).ToHaveTextAsync("线程");

@@ -48,5 +48,9 @@ public sealed class WatchedPage : IAsyncDisposable
     public async Task ScreenshotAsync(string name) =>
         await Page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name + ".png"), FullPage = true });
 
+    /// <summary>Saves a screenshot of one element, e.g. a demo widget after its run.</summary>
+    public static async Task ScreenshotAsync(ILocator element, string name) =>
+        await element.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name + ".png") });
+
     public async ValueTask DisposeAsync() => await _context.CloseAsync();
 }

@@ -57,7 +57,10 @@ public sealed class PortalApplication : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _dataDirectory.Delete(recursive: true);
+        if (Directory.Exists(_dataDirectory.FullName))
+        {
+            _dataDirectory.Delete(recursive: true);
+        }
     }
 
     private static string FindRepositoryRoot()
