@@ -6,4 +6,5 @@ namespace ConcurrencyLab.Engine.Events;
 /// <param name="State">The state entered.</param>
 /// <param name="On">What the lane waits for or is blocked on (a lock name, "join"...).</param>
 /// <param name="Inferred">True when the transition was inferred rather than measured at the real point.</param>
-public sealed record StateEvent(long T, int Lane, LaneState State, string? On = null, bool Inferred = false) : RunEvent(T);
+/// <param name="Tid">For task and coroutine lanes: the OS thread that runs this slice (a task may resume on another thread).</param>
+public sealed record StateEvent(long T, int Lane, LaneState State, string? On = null, bool Inferred = false, int? Tid = null) : RunEvent(T);
