@@ -1,5 +1,6 @@
 using ConcurrencyLab.Engine.Events;
 using ConcurrencyLab.Engine.Runtime;
+using ConcurrencyLab.Engine.Workers;
 
 namespace ConcurrencyLab.Engine.Tests;
 
@@ -12,9 +13,43 @@ internal static class RunHarness
         var run = Create(demo, parameters, limits);
         run.Start();
         var status = await run.Completion.WaitAsync(TimeSpan.FromSeconds(30));
-        return (status, run.Log.Slice(0, run.Log.Count));
+        Assert.Empty(ProcessReaper.FindRunProcesses(run.Token));
+        return (status, Events(run));
     }
 
     public static DemoRun Create(IDemo demo, IReadOnlyDictionary<string, string>? parameters = null, RunLimits? limits = null) =>
         new(demo, DemoParameters.Bind(demo.Info.Parameters, parameters), limits ?? new RunLimits());
+
+    public static RunEvent[] Events(DemoRun run) => run.Log.Slice(0, run.Log.Count);
+
+    /// <summary>Waits until the run's log holds an event matching <paramref name="condition"/>.</summary>
+    public static async Task WaitForAsync(DemoRun run, Func<RunEvent, bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await foreach (var batch in run.Log.ReadAsync(0, 1024, TimeSpan.Zero, timeout.Token))
+        {
+            if (batch.Events.Any(condition))
+            {
+                return;
+            }
+        }
+
+        Assert.Fail("The run ended before the awaited event.");
+    }
+
+    /// <summary>Names of this process's live threads (/proc/self/task/*/comm).</summary>
+    public static IReadOnlyList<string> LiveThreadNames() =>
+        Directory.EnumerateDirectories("/proc/self/task")
+            .Select(task =>
+            {
+                try
+                {
+                    return File.ReadAllText(Path.Combine(task, "comm")).Trim();
+                }
+                catch (IOException)
+                {
+                    return "";
+                }
+            })
+            .ToList();
 }

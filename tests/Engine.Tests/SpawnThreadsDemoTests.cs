@@ -79,13 +79,5 @@ public class SpawnThreadsDemoTests
         Assert.All(waits, w => Assert.StartsWith("join T", w.On));
     }
 
-    private static int? LaneOf(RunEvent e) => e switch
-    {
-        LaneEvent l => l.Lane,
-        StateEvent s => s.Lane,
-        OutputEvent o => o.Lane,
-        CpuEvent c => c.Lane,
-        MarkEvent m => m.Lane,
-        _ => null,
-    };
+    private static int? LaneOf(RunEvent e) => ProcessRunTests.LaneOf(e);
 }

@@ -1,3 +1,5 @@
+using ConcurrencyLab.Engine.Demos.Processes;
+using ConcurrencyLab.Engine.Demos.Tasks;
 using ConcurrencyLab.Engine.Demos.Threads;
 
 namespace ConcurrencyLab.Engine.Runtime;
@@ -11,7 +13,7 @@ public sealed class DemoCatalog
     public DemoCatalog(IEnumerable<IDemo> demos) => _demos = demos.ToDictionary(d => d.Info.Id, StringComparer.Ordinal);
 
     /// <summary>The demos that ship with the portal.</summary>
-    public static DemoCatalog CreateDefault() => new([new SpawnThreadsDemo()]);
+    public static DemoCatalog CreateDefault() => new([new SpawnThreadsDemo(), new SpawnChildrenDemo(), new SpawnTasksDemo()]);
 
     /// <summary>All demos, in id order.</summary>
     public IEnumerable<DemoInfo> All => _demos.Values.Select(d => d.Info).OrderBy(i => i.Id, StringComparer.Ordinal);

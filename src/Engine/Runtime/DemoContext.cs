@@ -1,35 +1,55 @@
 using ConcurrencyLab.Engine.Events;
+using ConcurrencyLab.Engine.Workers;
 
 namespace ConcurrencyLab.Engine.Runtime;
 
 /// <summary>
-/// What a running demo sees: its parameters, its main lane, a way to start real threads as lanes,
-/// and the run's cancellation. Every thread it starts is owned by the run and joined before the run ends.
+/// What a running demo sees: its parameters, its main lane, and ways to start real threads, tasks and
+/// processes as lanes. Everything it starts is owned by the run, which ends it all before it ends.
 /// </summary>
 public sealed class DemoContext
 {
-    private readonly DemoRun _run;
-    private readonly List<Lane> _threads = [];
-    private readonly Lock _threadsGate = new();
-    private int _nextLane;
-    private long _outputBytes;
+    /// <summary>The reason a run (or worker) stops when an allocation failed.</summary>
+    internal const string OutOfMemory = "out of memory";
 
-    internal DemoContext(DemoRun run)
+    private readonly IRunScope _scope;
+    private readonly List<Lane> _lanes = [];
+    private readonly List<ChildProcess> _processes = [];
+    private readonly Lock _gate = new();
+
+    internal DemoContext(IRunScope scope)
     {
-        _run = run;
-        Main = NewLane("main");
+        _scope = scope;
+        Main = new Lane(this, scope.NewLaneId(), "main", LaneKind.Thread);
     }
 
     /// <summary>The validated parameters of this run.</summary>
-    public DemoParameters Parameters => _run.Parameters;
+    public DemoParameters Parameters => _scope.Parameters;
 
     /// <summary>Signalled when the run is cancelled, times out or hits a cap.</summary>
-    public CancellationToken Cancellation => _run.Cancellation;
+    public CancellationToken Cancellation => _scope.Cancellation;
 
-    /// <summary>The lane of the run's main thread, the one <see cref="IDemo.RunAsync"/> starts on.</summary>
+    /// <summary>The lane of the thread <see cref="IDemo.RunAsync"/> (or a child's code) starts on.</summary>
     public Lane Main { get; }
 
-    internal RunClock Clock => _run.Clock;
+    /// <summary>The limits in force.</summary>
+    public RunLimits Limits => _scope.Limits;
+
+    internal RunClock Clock => _scope.Clock;
+
+    internal IRunScope Scope => _scope;
+
+    /// <summary>Every process this context started, for the run to end them.</summary>
+    internal ChildProcess[] Processes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _processes];
+            }
+        }
+    }
 
     /// <summary>
     /// Starts a real OS thread as a new lane. The lane appears, runs <paramref name="body"/> and ends
@@ -38,102 +58,154 @@ public sealed class DemoContext
     /// <exception cref="InvalidOperationException">When the run already started as many threads as its limit allows.</exception>
     public Lane StartThread(string name, Action<Lane> body, Lane? parent = null)
     {
-        var lane = NewLane(name);
-        lock (_threadsGate)
-        {
-            if (_threads.Count >= _run.Limits.MaxThreads)
-            {
-                (parent ?? Main).Mark($"thread refused: limit is {_run.Limits.MaxThreads}");
-                throw new InvalidOperationException($"This run may start at most {_run.Limits.MaxThreads} threads.");
-            }
-
-            _threads.Add(lane);
-        }
-
+        var lane = Register(name, LaneKind.Thread, parent);
         var parentId = (parent ?? Main).Id;
-        lane.Thread = new Thread(() => RunLane(lane, LaneKind.Thread, parentId, body))
-        {
-            Name = name,
-            IsBackground = true,
-        };
+        lane.Thread = new Thread(() => RunLane(lane, parentId, body)) { Name = name, IsBackground = true };
         lane.Thread.Start();
         return lane;
+    }
+
+    /// <summary>
+    /// Starts a .NET task as a new lane on the thread pool. Each time it resumes after an await through the
+    /// lane (<see cref="Lane.DelayAsync"/>, <see cref="Lane.Enter"/>), the lane records which OS thread runs it.
+    /// </summary>
+    public Lane StartTask(string name, Func<Lane, Task> body, Lane? parent = null, TaskScheduler? scheduler = null)
+    {
+        var lane = Register(name, LaneKind.Task, parent);
+        var parentId = (parent ?? Main).Id;
+        lane.Task = Task.Factory.StartNew(
+            () => RunLaneAsync(lane, parentId, body), Cancellation, TaskCreationOptions.DenyChildAttach, scheduler ?? TaskScheduler.Default).Unwrap();
+        return lane;
+    }
+
+    /// <summary>
+    /// Starts a worker process that runs <see cref="IProcessDemo.RunChildAsync"/> of this demo with
+    /// <paramref name="role"/> and <paramref name="arguments"/> (passed as an argument list, never through a shell).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">When the run already started as many processes as its limit allows.</exception>
+    public ChildProcess StartProcess(string name, string role, IReadOnlyList<string>? arguments = null, Lane? parent = null, bool survivesParent = false)
+    {
+        var from = parent ?? Main;
+        var lane = new Lane(this, _scope.NewLaneId(), name, LaneKind.Process);
+        lock (_gate)
+        {
+            if (_processes.Count >= Limits.MaxProcesses)
+            {
+                from.Mark($"process refused: limit is {Limits.MaxProcesses}");
+                throw new InvalidOperationException($"This run may start at most {Limits.MaxProcesses} processes.");
+            }
+
+            var child = ChildProcess.Start(this, lane, from, role, arguments ?? [], survivesParent);
+            _processes.Add(child);
+            return child;
+        }
     }
 
     /// <summary>Records a named value from this moment on.</summary>
     public void Counter(string name, double value) => Emit(new CounterEvent(Clock.Now, name, value));
 
-    internal void RunMain(IDemo demo)
+    /// <summary>Runs the demo's entry point as the main lane, then joins every thread and task it left running.</summary>
+    internal void RunMain(Func<DemoContext, Task> entry) => RunLane(Main, _scope.RootLane, lane =>
     {
-        RunLane(Main, LaneKind.Thread, null, lane =>
+        entry(this).GetAwaiter().GetResult();
+        foreach (var other in Lanes().Where(l => l.Thread?.IsAlive == true || l.Task?.IsCompleted == false))
         {
-            demo.RunAsync(this).GetAwaiter().GetResult();
-            foreach (var thread in Threads())
-            {
-                if (thread.Thread!.IsAlive)
-                {
-                    lane.Join(thread);
-                }
-            }
-        });
-    }
+            lane.Join(other);
+        }
+    });
 
-    /// <summary>Waits for the main thread and every thread the run started, up to <paramref name="timeout"/>; true when all ended.</summary>
-    internal bool WaitForThreads(TimeSpan timeout)
+    /// <summary>Waits for the main thread and every thread and task the run started, up to <paramref name="timeout"/>.</summary>
+    internal bool WaitForLanes(TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
-        return Threads().Prepend(Main).All(t => t.Thread?.Join(Max(deadline - DateTime.UtcNow, TimeSpan.Zero)) ?? true);
+        TimeSpan Left() => deadline - DateTime.UtcNow > TimeSpan.Zero ? deadline - DateTime.UtcNow : TimeSpan.Zero;
+        return Lanes().Prepend(Main).All(l => (l.Thread?.Join(Left()) ?? true) && (l.Task is null || ((IAsyncResult)l.Task).AsyncWaitHandle.WaitOne(Left())));
     }
 
     internal void Emit(RunEvent e)
     {
-        if (!_run.Log.TryAppend(e))
+        if (!_scope.Append(e))
         {
-            _run.Stop(RunStatus.Truncated, $"event limit of {_run.Limits.MaxEvents} reached");
+            _scope.Stop(RunStatus.Truncated, $"event limit of {Limits.MaxEvents} reached");
         }
     }
 
     internal void CountOutput(int bytes)
     {
-        if (Interlocked.Add(ref _outputBytes, bytes) > _run.Limits.MaxOutputBytes)
+        if (!_scope.CountOutput(bytes))
         {
-            _run.Stop(RunStatus.Truncated, $"output limit of {_run.Limits.MaxOutputBytes} bytes reached");
             throw new OperationCanceledException(Cancellation);
         }
     }
 
-    private void RunLane(Lane lane, LaneKind kind, int? parent, Action<Lane> body)
+    private Lane Register(string name, LaneKind kind, Lane? parent)
     {
-        lane.Appear(kind, parent);
+        var lane = new Lane(this, _scope.NewLaneId(), name, kind);
+        lock (_gate)
+        {
+            if (_lanes.Count(l => l.Kind == LaneKind.Thread) >= Limits.MaxThreads && kind == LaneKind.Thread)
+            {
+                (parent ?? Main).Mark($"thread refused: limit is {Limits.MaxThreads}");
+                throw new InvalidOperationException($"This run may start at most {Limits.MaxThreads} threads.");
+            }
+
+            _lanes.Add(lane);
+        }
+
+        return lane;
+    }
+
+    private void RunLane(Lane lane, int? parent, Action<Lane> body)
+    {
+        lane.Appear(parent, Environment.ProcessId);
         lane.Enter(LaneState.Running);
         try
         {
             body(lane);
-        }
-        catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
-        {
-            lane.Mark("stopped");
+            lane.Enter(LaneState.Done);
         }
         catch (Exception ex)
         {
-            _run.Log.TryAppend(new OutputEvent(Clock.Now, lane.Id, Lane.MakeVisible($"{ex.GetType().Name}: {ex.Message}"), OutputStream.Stderr));
-            _run.Stop(RunStatus.Failed, $"{lane.Name} crashed: {ex.Message}");
+            End(lane, ex);
         }
-        finally
+    }
+
+    private async Task RunLaneAsync(Lane lane, int? parent, Func<Lane, Task> body)
+    {
+        lane.Appear(parent, Environment.ProcessId);
+        lane.Enter(LaneState.Running);
+        try
         {
+            await body(lane).ConfigureAwait(false);
             lane.Enter(LaneState.Done);
         }
-    }
-
-    private Lane NewLane(string name) => new(this, Interlocked.Increment(ref _nextLane), name);
-
-    private Lane[] Threads()
-    {
-        lock (_threadsGate)
+        catch (Exception ex)
         {
-            return [.. _threads];
+            End(lane, ex);
         }
     }
 
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+    /// <summary>A stopped run ends lanes quietly; any other exception is shown on the lane and fails the run.</summary>
+    private void End(Lane lane, Exception error)
+    {
+        if (error is OperationCanceledException && Cancellation.IsCancellationRequested)
+        {
+            lane.Mark("stopped");
+        }
+        else
+        {
+            _scope.Append(new OutputEvent(Clock.Now, lane.Id, Lane.MakeVisible($"{error.GetType().Name}: {error.Message}"), OutputStream.Stderr));
+            _scope.Stop(RunStatus.Failed, error is OutOfMemoryException ? OutOfMemory : $"{lane.Name} crashed: {error.Message}");
+        }
+
+        lane.Enter(LaneState.Done);
+    }
+
+    private Lane[] Lanes()
+    {
+        lock (_gate)
+        {
+            return [.. _lanes];
+        }
+    }
 }

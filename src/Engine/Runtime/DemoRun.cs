@@ -1,20 +1,26 @@
+using System.Security.Cryptography;
 using ConcurrencyLab.Engine.Events;
+using ConcurrencyLab.Engine.Workers;
 
 namespace ConcurrencyLab.Engine.Runtime;
 
 /// <summary>
 /// One run of one demo: its event log, its main thread and everything the demo starts. The run ends
 /// exactly once — completed, failed, cancelled, timed out or truncated — and only after every thread
-/// it started has finished or the kill grace has run out.
+/// and process it started has ended (processes are killed, threads get the kill grace).
 /// </summary>
-public sealed class DemoRun
+public sealed class DemoRun : IRunScope, IAsyncDisposable
 {
     private readonly IDemo _demo;
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource<RunStatus> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lazy<EventChannel> _channel;
     private (RunStatus Status, string? Detail)? _stopReason;
+    private DemoContext? _context;
     private int _started;
     private int _finished;
+    private int _nextLane;
+    private long _outputBytes;
 
     /// <summary>Prepares a run; nothing starts until <see cref="Start"/>.</summary>
     public DemoRun(IDemo demo, DemoParameters parameters, RunLimits limits)
@@ -23,6 +29,7 @@ public sealed class DemoRun
         Parameters = parameters;
         Limits = limits;
         Log = new EventLog(limits.MaxEvents);
+        _channel = new Lazy<EventChannel>(() => new EventChannel(this));
     }
 
     /// <summary>The demo's id, titles and parameters.</summary>
@@ -40,9 +47,20 @@ public sealed class DemoRun
     /// <summary>Completes with the final status once the run has ended and its log is complete.</summary>
     public Task<RunStatus> Completion => _completion.Task;
 
-    internal RunClock Clock { get; } = new();
+    /// <summary>Marks every process of this run (environment <see cref="WorkerProtocol.RunVariable"/>).</summary>
+    public string Token { get; } = "run-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 
-    internal CancellationToken Cancellation => _stop.Token;
+    string IRunScope.DemoId => _demo.Info.Id;
+
+    string IRunScope.EventSocketPath => _channel.Value.Path;
+
+    int? IRunScope.RootLane => null;
+
+    CancellationToken IRunScope.Cancellation => _stop.Token;
+
+    RunClock IRunScope.Clock => Clock;
+
+    internal RunClock Clock { get; } = new();
 
     /// <summary>Records the run's place in the queue while it waits for a slot.</summary>
     public void Queued(int position) =>
@@ -64,10 +82,10 @@ public sealed class DemoRun
             return;
         }
 
-        var context = new DemoContext(this);
+        var context = _context = new DemoContext(this);
         var main = new Thread(() =>
         {
-            context.RunMain(_demo);
+            context.RunMain(_demo.RunAsync);
             Finish();
         })
         {
@@ -82,15 +100,50 @@ public sealed class DemoRun
     /// <summary>Stops the run as cancelled; it ends within the kill grace.</summary>
     public void Cancel() => Stop(RunStatus.Cancelled, null);
 
-    /// <summary>Stops the run for a reason; the first reason given is the one recorded.</summary>
+    /// <summary>Cancels the run if it is still going and waits until it has ended.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        Cancel();
+        await Completion.ConfigureAwait(false);
+        _stop.Dispose();
+    }
+
+    bool IRunScope.Append(RunEvent e) => Log.TryAppend(e);
+
+    int IRunScope.NewLaneId() => Interlocked.Increment(ref _nextLane);
+
+    bool IRunScope.CountOutput(int bytes)
+    {
+        if (Interlocked.Add(ref _outputBytes, bytes) <= Limits.MaxOutputBytes)
+        {
+            return true;
+        }
+
+        Stop(RunStatus.Truncated, $"output limit of {Limits.MaxOutputBytes} bytes reached");
+        return false;
+    }
+
+    void IRunScope.Stop(RunStatus status, string? detail) => Stop(status, detail);
+
+    /// <summary>Stops the run for a reason; the first reason given is the one recorded. Workers are asked to stop at once.</summary>
     internal void Stop(RunStatus status, string? detail)
     {
         lock (_stop)
         {
+            if (_finished == 1)
+            {
+                return;
+            }
+
             _stopReason ??= (status, detail);
         }
 
         _stop.Cancel();
+        foreach (var process in _context?.Processes ?? [])
+        {
+            process.Terminate();
+        }
+
         if (Volatile.Read(ref _started) == 0)
         {
             Finish();
@@ -108,25 +161,41 @@ public sealed class DemoRun
         {
         }
 
-        await Task.Run(() => context.WaitForThreads(Limits.KillGrace)).ConfigureAwait(false);
+        await Task.Run(() => context.WaitForLanes(Limits.KillGrace)).ConfigureAwait(false);
         Finish();
     }
 
+    /// <summary>Ends the run once: kills what is left of its processes, records the outcome, completes the log.</summary>
     private void Finish()
     {
-        if (Interlocked.Exchange(ref _finished, 1) == 1)
-        {
-            return;
-        }
-
-        (RunStatus Status, string? Detail) outcome;
         lock (_stop)
         {
-            outcome = _stopReason ?? (RunStatus.Completed, null);
+            if (Interlocked.Exchange(ref _finished, 1) == 1)
+            {
+                return;
+            }
         }
 
+        var processes = _context?.Processes ?? [];
+        foreach (var process in processes)
+        {
+            process.Kill();
+        }
+
+        Task.WaitAll(processes.Select(p => p.Exited).ToArray(), TimeSpan.FromSeconds(2));
+        if (_channel.IsValueCreated)
+        {
+            _channel.Value.Drain(TimeSpan.FromSeconds(2));
+        }
+
+        var outcome = _stopReason ?? (RunStatus.Completed, null);
         Log.AppendStatus(new RunStatusEvent(Clock.Now, outcome.Status, outcome.Detail));
         Log.Complete();
+        if (_channel.IsValueCreated)
+        {
+            _channel.Value.Dispose();
+        }
+
         _stop.Cancel();
         _completion.SetResult(outcome.Status);
     }

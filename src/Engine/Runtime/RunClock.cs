@@ -11,6 +11,9 @@ public sealed class RunClock
     /// <summary>A clock whose origin is now.</summary>
     public RunClock() => Origin = Stopwatch.GetTimestamp();
 
+    /// <summary>A clock that shares another process's origin (a raw monotonic timestamp).</summary>
+    public RunClock(long origin) => Origin = origin;
+
     /// <summary>The raw monotonic timestamp of time zero.</summary>
     public long Origin { get; private set; }
 

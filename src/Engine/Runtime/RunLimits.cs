@@ -21,6 +21,14 @@ public sealed record RunLimits
     [Range(1, 4096)]
     public int MaxThreads { get; init; } = 256;
 
+    /// <summary>Processes a run may start.</summary>
+    [Range(1, 1024)]
+    public int MaxProcesses { get; init; } = 64;
+
+    /// <summary>Memory each worker process may use: its managed heap cap, and the growth of its address space.</summary>
+    [Range(16L << 20, 64L << 30)]
+    public long WorkerMemoryBytes { get; init; } = 256L << 20;
+
     /// <summary>Events a run may log before it is stopped as truncated.</summary>
     [Range(100, 50_000_000)]
     public int MaxEvents { get; init; } = 1_000_000;

@@ -1,0 +1,200 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using ConcurrencyLab.Engine.Events;
+using ConcurrencyLab.Engine.Runtime;
+
+namespace ConcurrencyLab.Engine.Workers;
+
+/// <summary>
+/// A worker process started by a demo, drawn as a process lane. Its stdout and stderr become output
+/// of that lane; its own threads report through the run's event socket.
+/// </summary>
+public sealed class ChildProcess
+{
+    private readonly DemoContext _context;
+    private readonly TaskCompletionSource _appeared = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly bool _groupLeader;
+    private Process? _process;
+
+    private ChildProcess(DemoContext context, Lane lane, bool groupLeader)
+    {
+        _context = context;
+        Lane = lane;
+        _groupLeader = groupLeader;
+    }
+
+    /// <summary>The process lane.</summary>
+    public Lane Lane { get; }
+
+    /// <summary>The real OS process id.</summary>
+    public int Pid { get; private set; }
+
+    /// <summary>Completes with the exit code once the process has exited and its output has been read.</summary>
+    public Task<int> Exited => _exited.Task;
+
+    /// <summary>Waits for the process to exit, drawn on <paramref name="waiter"/> as a waiting span; returns its exit code.</summary>
+    /// <exception cref="OperationCanceledException">When the run is stopped first.</exception>
+    public int WaitForExit(Lane waiter)
+    {
+        waiter.Enter(LaneState.Waiting, "join " + Lane.Name);
+        var exited = ((IAsyncResult)_exited.Task).AsyncWaitHandle;
+        if (WaitHandle.WaitAny([exited, _context.Cancellation.WaitHandle]) == 1)
+        {
+            throw new OperationCanceledException(_context.Cancellation);
+        }
+
+        waiter.Enter(LaneState.Running);
+        return _exited.Task.Result;
+    }
+
+    internal static ChildProcess Start(DemoContext context, Lane lane, Lane from, string role, IReadOnlyList<string> arguments, bool survivesParent)
+    {
+        var scope = context.Scope;
+        var groupLeader = scope.RootLane is null;
+        var child = new ChildProcess(context, lane, groupLeader);
+        var info = new ProcessStartInfo(WorkerLocation.Host)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        foreach (var argument in Arguments(scope, lane, role, arguments, groupLeader, survivesParent))
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment[WorkerProtocol.RunVariable] = scope.Token;
+        info.Environment[WorkerProtocol.OwnerVariable] = Environment.GetEnvironmentVariable(WorkerProtocol.OwnerVariable)
+            ?? Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        info.Environment["DOTNET_GCHeapHardLimit"] = "0x" + context.Limits.WorkerMemoryBytes.ToString("X", CultureInfo.InvariantCulture);
+        info.Environment["DOTNET_gcConcurrent"] = "0";
+
+        var process = ProcessLauncher.Start(info, p =>
+        {
+            p.OutputDataReceived += (_, line) => child.OnOutput(line.Data, OutputStream.Stdout);
+            p.ErrorDataReceived += (_, line) => child.OnOutput(line.Data, OutputStream.Stderr);
+            p.Exited += (_, _) => _ = child.OnExitedAsync();
+        });
+        child._process = process;
+        child.Pid = process.Id;
+        lane.Appear(from.Id, process.Id);
+        lane.Enter(LaneState.Running);
+        from.Mark($"started {lane.Name} (pid {process.Id})", lane);
+        child._appeared.SetResult();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return child;
+    }
+
+    /// <summary>Asks the process (and, for a group leader, everything it started) to stop.</summary>
+    internal void Terminate() => Signal(NativeMethods.SigTerm);
+
+    /// <summary>Kills the process and, for a group leader, every descendant still in its group.</summary>
+    internal void Kill() => Signal(NativeMethods.SigKill);
+
+    private void Signal(int signal)
+    {
+        if (Pid == 0)
+        {
+            return;
+        }
+
+        if (_groupLeader)
+        {
+            NativeMethods.SignalGroup(Pid, signal);
+        }
+
+        if (!_exited.Task.IsCompleted)
+        {
+            NativeMethods.Signal(Pid, signal);
+        }
+    }
+
+    private void OnOutput(string? line, OutputStream stream)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        var text = Lane.MakeVisible(line);
+        if (_context.Scope.CountOutput(Encoding.UTF8.GetByteCount(text) + 1))
+        {
+            _context.Emit(new OutputEvent(_context.Clock.Now, Lane.Id, text, stream));
+        }
+    }
+
+    private async Task OnExitedAsync()
+    {
+        await _appeared.Task.ConfigureAwait(false);
+        var process = _process!;
+        using (var drained = new CancellationTokenSource(TimeSpan.FromSeconds(2)))
+        {
+            try
+            {
+                await process.WaitForExitAsync(drained.Token).ConfigureAwait(false); // also waits for the last output lines
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        var code = process.ExitCode;
+        Lane.Mark(Describe(code));
+        Lane.Enter(LaneState.Done);
+        _exited.TrySetResult(code);
+    }
+
+    private string Describe(int code) => code switch
+    {
+        0 => "exited normally (code 0)",
+        WorkerProtocol.OutOfMemoryExitCode => $"ran out of memory (limit {_context.Limits.WorkerMemoryBytes >> 20} MiB)",
+        > 128 and < 160 => $"killed by signal {code - 128} (code {code})",
+        _ => $"exited with code {code}",
+    };
+
+    private static IEnumerable<string> Arguments(IRunScope scope, Lane lane, string role, IReadOnlyList<string> arguments, bool groupLeader, bool survivesParent)
+    {
+        var limits = scope.Limits;
+        string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+        yield return WorkerLocation.Assembly;
+        yield return WorkerProtocol.Demo; yield return scope.DemoId;
+        yield return WorkerProtocol.Role; yield return role;
+        yield return WorkerProtocol.Socket; yield return scope.EventSocketPath;
+        yield return WorkerProtocol.Token; yield return scope.Token;
+        yield return WorkerProtocol.Origin; yield return Number(scope.Clock.Origin);
+        yield return WorkerProtocol.OwnerPid; yield return Number(Environment.ProcessId);
+        yield return WorkerProtocol.OwnerLane; yield return Number(lane.Id);
+        yield return WorkerProtocol.WallTime; yield return Number((long)limits.WallTime.TotalMilliseconds);
+        yield return WorkerProtocol.OutputBytes; yield return Number(limits.MaxOutputBytes);
+        yield return WorkerProtocol.MaxProcesses; yield return Number(limits.MaxProcesses);
+        yield return WorkerProtocol.MaxThreads; yield return Number(limits.MaxThreads);
+        yield return WorkerProtocol.MaxEvents; yield return Number(limits.MaxEvents);
+        yield return WorkerProtocol.Memory; yield return Number(limits.WorkerMemoryBytes);
+        if (groupLeader)
+        {
+            yield return WorkerProtocol.NewGroup;
+        }
+
+        if (survivesParent)
+        {
+            yield return WorkerProtocol.SurviveParent;
+        }
+
+        foreach (var (name, value) in scope.Parameters.Values)
+        {
+            yield return WorkerProtocol.Parameter;
+            yield return $"{name}={Number(value)}";
+        }
+
+        yield return WorkerProtocol.EndOfOptions;
+        foreach (var argument in arguments)
+        {
+            yield return argument;
+        }
+    }
+}

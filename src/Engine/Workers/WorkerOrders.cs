@@ -1,0 +1,67 @@
+using System.Globalization;
+using ConcurrencyLab.Engine.Runtime;
+
+namespace ConcurrencyLab.Engine.Workers;
+
+/// <summary>What a worker process was told to do, read from its command line.</summary>
+internal sealed record WorkerOrders(
+    string Demo,
+    string Role,
+    string Socket,
+    string Token,
+    long Origin,
+    int OwnerPid,
+    int OwnerLane,
+    bool NewGroup,
+    bool SurviveParent,
+    RunLimits Limits,
+    IReadOnlyDictionary<string, string> Parameters,
+    IReadOnlyList<string> Arguments)
+{
+    /// <exception cref="FormatException">When an option is missing or malformed.</exception>
+    public static WorkerOrders Parse(IReadOnlyList<string> args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        var flags = new HashSet<string>(StringComparer.Ordinal);
+        var i = 0;
+        for (; i < args.Count && args[i] != WorkerProtocol.EndOfOptions; i++)
+        {
+            var name = args[i];
+            if (name is WorkerProtocol.NewGroup or WorkerProtocol.SurviveParent)
+            {
+                flags.Add(name);
+            }
+            else if (i + 1 >= args.Count)
+            {
+                throw new FormatException($"Option {name} has no value.");
+            }
+            else if (name == WorkerProtocol.Parameter)
+            {
+                var pair = args[++i].Split('=', 2);
+                parameters[pair[0]] = pair.Length > 1 ? pair[1] : "";
+            }
+            else
+            {
+                options[name] = args[++i];
+            }
+        }
+
+        string Text(string name) => options.TryGetValue(name, out var value) ? value : throw new FormatException($"Option {name} is missing.");
+        long Number(string name) => long.Parse(Text(name), NumberStyles.Integer, CultureInfo.InvariantCulture);
+        var limits = new RunLimits
+        {
+            WallTime = TimeSpan.FromMilliseconds(Number(WorkerProtocol.WallTime)),
+            MaxOutputBytes = (int)Number(WorkerProtocol.OutputBytes),
+            MaxProcesses = (int)Number(WorkerProtocol.MaxProcesses),
+            MaxThreads = (int)Number(WorkerProtocol.MaxThreads),
+            MaxEvents = (int)Number(WorkerProtocol.MaxEvents),
+            WorkerMemoryBytes = Number(WorkerProtocol.Memory),
+        };
+        return new WorkerOrders(
+            Text(WorkerProtocol.Demo), Text(WorkerProtocol.Role), Text(WorkerProtocol.Socket), Text(WorkerProtocol.Token),
+            Number(WorkerProtocol.Origin), (int)Number(WorkerProtocol.OwnerPid), (int)Number(WorkerProtocol.OwnerLane),
+            flags.Contains(WorkerProtocol.NewGroup), flags.Contains(WorkerProtocol.SurviveParent),
+            limits, parameters, [.. args.Skip(i + 1)]);
+    }
+}

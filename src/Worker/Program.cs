@@ -1,0 +1,1 @@
+return ConcurrencyLab.Engine.Workers.WorkerMain.Run(args);
