@@ -161,8 +161,16 @@ public sealed class DemoRun : IRunScope, IAsyncDisposable
         {
         }
 
-        await Task.Run(() => context.WaitForLanes(Limits.KillGrace)).ConfigureAwait(false);
-        Finish();
+        // Waiting out the grace blocks a thread; keep it off the thread pool the portal serves requests with.
+        await Task.Factory.StartNew(
+            () =>
+            {
+                context.WaitForLanes(Limits.KillGrace);
+                Finish();
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default).ConfigureAwait(false);
     }
 
     /// <summary>Ends the run once: kills what is left of its processes, records the outcome, completes the log.</summary>

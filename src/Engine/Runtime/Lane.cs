@@ -73,11 +73,11 @@ public sealed class Lane
         Enter(LaneState.Running);
     }
 
-    /// <summary>Awaits a delay without blocking a thread, drawn as a sleeping span; the lane resumes on whatever thread runs the continuation.</summary>
+    /// <summary>Awaits a delay without blocking a thread, drawn as a sleeping span; the lane resumes on a thread-pool thread.</summary>
     public async Task DelayAsync(TimeSpan duration)
     {
         Enter(LaneState.Sleeping);
-        await System.Threading.Tasks.Task.Delay(duration, _context.Cancellation).ConfigureAwait(false);
+        await System.Threading.Tasks.Task.Delay(duration, _context.Cancellation).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
         Enter(LaneState.Running);
     }
 

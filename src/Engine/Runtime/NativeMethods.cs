@@ -8,7 +8,7 @@ internal static partial class NativeMethods
     public const int SigTerm = 15;
     public const int SigKill = 9;
     private const int PrSetPdeathsig = 1;
-    private const int RlimitAs = 9;
+    private const int RlimitData = 2;
 
     /// <summary>The OS thread id of the calling thread (gettid), or null off Linux.</summary>
     public static int? CurrentThreadId() => OperatingSystem.IsLinux() ? gettid() : null;
@@ -40,11 +40,20 @@ internal static partial class NativeMethods
     /// <summary>The parent process id.</summary>
     public static int ParentProcessId() => getppid();
 
-    /// <summary>Caps the address space of this process (RLIMIT_AS) at <paramref name="bytes"/>.</summary>
-    public static bool LimitAddressSpace(ulong bytes)
+    /// <summary>
+    /// Caps the writable private memory of this process (RLIMIT_DATA, soft limit) at <paramref name="bytes"/>.
+    /// RLIMIT_DATA rather than RLIMIT_AS: the .NET runtime reserves gigabytes of address space it never
+    /// touches, and only committed (writable) memory should count. Children inherit the cap.
+    /// </summary>
+    public static bool LimitWritableMemory(ulong bytes)
     {
-        var limit = new RLimit { Current = bytes, Maximum = bytes };
-        return setrlimit(RlimitAs, ref limit) == 0;
+        if (getrlimit(RlimitData, out var limit) != 0)
+        {
+            return false;
+        }
+
+        limit.Current = Math.Min(bytes, limit.Maximum);
+        return setrlimit(RlimitData, ref limit) == 0;
     }
 
     [LibraryImport("libc", EntryPoint = "gettid")]
@@ -64,6 +73,9 @@ internal static partial class NativeMethods
 
     [LibraryImport("libc", EntryPoint = "getppid")]
     private static partial int getppid();
+
+    [LibraryImport("libc", EntryPoint = "getrlimit", SetLastError = true)]
+    private static partial int getrlimit(int resource, out RLimit limit);
 
     [LibraryImport("libc", EntryPoint = "setrlimit", SetLastError = true)]
     private static partial int setrlimit(int resource, ref RLimit limit);

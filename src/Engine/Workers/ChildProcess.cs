@@ -13,7 +13,6 @@ namespace ConcurrencyLab.Engine.Workers;
 public sealed class ChildProcess
 {
     private readonly DemoContext _context;
-    private readonly TaskCompletionSource _appeared = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly bool _groupLeader;
     private Process? _process;
@@ -73,20 +72,13 @@ public sealed class ChildProcess
         info.Environment["DOTNET_GCHeapHardLimit"] = "0x" + context.Limits.WorkerMemoryBytes.ToString("X", CultureInfo.InvariantCulture);
         info.Environment["DOTNET_gcConcurrent"] = "0";
 
-        var process = ProcessLauncher.Start(info, p =>
-        {
-            p.OutputDataReceived += (_, line) => child.OnOutput(line.Data, OutputStream.Stdout);
-            p.ErrorDataReceived += (_, line) => child.OnOutput(line.Data, OutputStream.Stderr);
-            p.Exited += (_, _) => _ = child.OnExitedAsync();
-        });
+        var process = ProcessLauncher.Start(info);
         child._process = process;
         child.Pid = process.Id;
         lane.Appear(from.Id, process.Id);
         lane.Enter(LaneState.Running);
         from.Mark($"started {lane.Name} (pid {process.Id})", lane);
-        child._appeared.SetResult();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        child.WatchOutput();
         return child;
     }
 
@@ -114,39 +106,46 @@ public sealed class ChildProcess
         }
     }
 
-    private void OnOutput(string? line, OutputStream stream)
+    /// <summary>
+    /// Reads stdout and stderr on threads of their own: a line is stamped the moment it arrives, even when
+    /// the thread pool is busy. When both streams end, the process has exited and its lane ends.
+    /// </summary>
+    private void WatchOutput()
     {
-        if (line is null)
+        var process = _process!;
+        var stdout = new Thread(() => Pump(process.StandardOutput, OutputStream.Stdout)) { Name = Lane.Name + " stdout", IsBackground = true };
+        var stderr = new Thread(() =>
         {
-            return;
-        }
+            Pump(process.StandardError, OutputStream.Stderr);
+            stdout.Join();
+            process.WaitForExit();
+            Lane.Mark(Describe(process.ExitCode));
+            Lane.Enter(LaneState.Done);
+            _exited.TrySetResult(process.ExitCode);
+        })
+        {
+            Name = Lane.Name + " stderr",
+            IsBackground = true,
+        };
+        stdout.Start();
+        stderr.Start();
+    }
 
+    private void Pump(StreamReader reader, OutputStream stream)
+    {
+        while (reader.ReadLine() is { } line)
+        {
+            OnOutput(line, stream);
+        }
+    }
+
+    private void OnOutput(string line, OutputStream stream)
+    {
         var text = Lane.MakeVisible(line);
         if (_context.Scope.CountOutput(Encoding.UTF8.GetByteCount(text) + 1))
         {
             _context.Emit(new OutputEvent(_context.Clock.Now, Lane.Id, text, stream));
         }
-    }
-
-    private async Task OnExitedAsync()
-    {
-        await _appeared.Task.ConfigureAwait(false);
-        var process = _process!;
-        using (var drained = new CancellationTokenSource(TimeSpan.FromSeconds(2)))
-        {
-            try
-            {
-                await process.WaitForExitAsync(drained.Token).ConfigureAwait(false); // also waits for the last output lines
-            }
-            catch (OperationCanceledException)
-            {
-            }
-        }
-
-        var code = process.ExitCode;
-        Lane.Mark(Describe(code));
-        Lane.Enter(LaneState.Done);
-        _exited.TrySetResult(code);
     }
 
     private string Describe(int code) => code switch

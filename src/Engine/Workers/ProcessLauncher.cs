@@ -10,31 +10,28 @@ namespace ConcurrencyLab.Engine.Workers;
 /// </summary>
 internal static class ProcessLauncher
 {
-    private static readonly BlockingCollection<(ProcessStartInfo Info, Action<Process> Configure, TaskCompletionSource<Process> Result)> Requests = [];
+    private static readonly BlockingCollection<(ProcessStartInfo Info, TaskCompletionSource<Process> Result)> Requests = [];
 
     static ProcessLauncher()
     {
         new Thread(Serve) { Name = "process launcher", IsBackground = true }.Start();
     }
 
-    /// <summary>Starts a process on the launcher thread; <paramref name="configure"/> runs before it starts (event handlers).</summary>
-    public static Process Start(ProcessStartInfo info, Action<Process> configure)
+    /// <summary>Starts a process on the launcher thread.</summary>
+    public static Process Start(ProcessStartInfo info)
     {
         var result = new TaskCompletionSource<Process>(TaskCreationOptions.RunContinuationsAsynchronously);
-        Requests.Add((info, configure, result));
+        Requests.Add((info, result));
         return result.Task.GetAwaiter().GetResult();
     }
 
     private static void Serve()
     {
-        foreach (var (info, configure, result) in Requests.GetConsumingEnumerable())
+        foreach (var (info, result) in Requests.GetConsumingEnumerable())
         {
             try
             {
-                var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-                configure(process);
-                process.Start();
-                result.SetResult(process);
+                result.SetResult(Process.Start(info)!);
             }
             catch (Exception ex)
             {

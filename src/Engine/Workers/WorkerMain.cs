@@ -37,7 +37,7 @@ public static class WorkerMain
             }
         }
 
-        LimitAddressSpace(orders.Limits.WorkerMemoryBytes);
+        LimitWritableMemory(orders.Limits.WorkerMemoryBytes);
         if (DemoCatalog.CreateDefault().Find(orders.Demo) is not IProcessDemo demo)
         {
             Console.Error.WriteLine($"worker: '{orders.Demo}' is not a process demo.");
@@ -70,13 +70,16 @@ public static class WorkerMain
     private static async Task RunChildAsync(IProcessDemo demo, DemoContext context, WorkerOrders orders, Action<int> setExitCode) =>
         setExitCode(await demo.RunChildAsync(context, orders.Role, orders.Arguments).ConfigureAwait(false));
 
-    /// <summary>The address space may grow by the allowance beyond what the runtime has reserved at start.</summary>
-    private static void LimitAddressSpace(long allowance)
+    /// <summary>
+    /// Writable memory may grow by the allowance beyond what the runtime committed at start. The managed
+    /// heap has its own cap of the same size (DOTNET_GCHeapHardLimit, set by the parent).
+    /// </summary>
+    private static void LimitWritableMemory(long allowance)
     {
-        var status = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmSize:", StringComparison.Ordinal));
+        var status = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmData:", StringComparison.Ordinal));
         if (status is not null && long.TryParse(status.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], out var kib))
         {
-            NativeMethods.LimitAddressSpace((ulong)(kib * 1024 + allowance));
+            NativeMethods.LimitWritableMemory((ulong)(kib * 1024 + allowance));
         }
     }
 }

@@ -5,8 +5,8 @@ using ConcurrencyLab.Engine.Workers;
 namespace ConcurrencyLab.Engine.Demos.Processes;
 
 /// <summary>
-/// Starts N real child processes. Each reports its own pid and its parent's, prints a few lines and
-/// exits; the parent waits for each. Optionally one child crashes, each child starts grandchildren,
+/// Starts N real child processes. Each reports its own pid and its parent's, prints a few lines to its
+/// plain stdout (which the parent reads through a pipe) and exits; the parent waits for each. Optionally one child crashes, each child starts grandchildren,
 /// or each fills some memory (more than its allowance and it is stopped, not the portal).
 /// </summary>
 public sealed class SpawnChildrenDemo : IProcessDemo
@@ -52,8 +52,7 @@ public sealed class SpawnChildrenDemo : IProcessDemo
     {
         var main = context.Main;
         var name = arguments.Count > 0 ? arguments[0] : "?";
-        main.Print($"{role} {name}: pid {Environment.ProcessId}, parent pid {NativeProcess.ParentId}");
-        Console.WriteLine($"{name} also writes to its plain stdout, which its parent reads through a pipe");
+        Console.WriteLine($"{role} {name}: pid {Environment.ProcessId}, parent pid {NativeProcess.ParentId}");
         if (role == ChildRole)
         {
             Fill(main, context.Parameters["memory"]);
@@ -77,10 +76,10 @@ public sealed class SpawnChildrenDemo : IProcessDemo
         var pause = TimeSpan.FromMilliseconds(context.Parameters["pause"]);
         for (var line = 1; line <= lines; line++)
         {
-            lane.Print($"{name} line {line}/{lines}");
+            Console.WriteLine($"{name} line {line}/{lines}");
             if (crash)
             {
-                lane.Print($"{name} crashes now");
+                Console.WriteLine($"{name} crashes now");
                 Environment.FailFast($"{name} crashed on purpose");
             }
 
@@ -107,7 +106,7 @@ public sealed class SpawnChildrenDemo : IProcessDemo
             blocks.Add(block);
             if (i % 64 == 0 || i == mebibytes)
             {
-                lane.Print($"filled {i} MiB");
+                Console.WriteLine($"filled {i} MiB");
             }
         }
 

@@ -19,6 +19,7 @@ public sealed class SpawnTasksDemo : IDemo
             new("tasks", new("Tasks", "任务数"), 1, 64, 8),
             new("awaits", new("Awaits per task", "每个任务的 await 次数"), 1, 20, 4),
             new("delay", new("Delay per await", "每次 await 的延迟"), 0, 200, 20, "ms"),
+            new("work", new("CPU work between awaits", "两次 await 之间的计算量"), 0, 20, 2, "ms"),
         ]);
 
     /// <inheritdoc />
@@ -26,20 +27,33 @@ public sealed class SpawnTasksDemo : IDemo
     {
         var awaits = context.Parameters["awaits"];
         var delay = TimeSpan.FromMilliseconds(context.Parameters["delay"]);
+        var work = TimeSpan.FromMilliseconds(context.Parameters["work"]);
         var tasks = Enumerable.Range(1, context.Parameters["tasks"])
-            .Select(i => context.StartTask($"task {i}", lane => HopAsync(lane, awaits, delay)))
+            .Select(i => context.StartTask($"task {i}", lane => HopAsync(lane, awaits, delay, work)))
             .ToList();
         tasks.ForEach(context.Main.Join);
         return Task.CompletedTask;
     }
 
-    private static async Task HopAsync(Lane lane, int awaits, TimeSpan delay)
+    private static async Task HopAsync(Lane lane, int awaits, TimeSpan delay, TimeSpan work)
     {
         lane.Print($"{lane.Name} starts on OS thread {NativeProcess.CurrentThreadId}");
+        Spin(work);
         for (var i = 1; i <= awaits; i++)
         {
             await lane.DelayAsync(delay).ConfigureAwait(false);
             lane.Print($"{lane.Name} resumed on OS thread {NativeProcess.CurrentThreadId} after await {i}");
+            Spin(work);
+        }
+    }
+
+    /// <summary>Keeps the thread busy computing, so the pool needs more than one thread to keep up.</summary>
+    private static void Spin(TimeSpan work)
+    {
+        var until = System.Diagnostics.Stopwatch.GetTimestamp() + (long)(work.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+        while (System.Diagnostics.Stopwatch.GetTimestamp() < until)
+        {
+            Thread.SpinWait(64);
         }
     }
 }
