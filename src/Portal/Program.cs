@@ -5,7 +5,6 @@ using ConcurrencyLab.Portal.Localization;
 using ConcurrencyLab.Portal.Runs;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.WebHost.UseStaticWebAssets(); // serves wwwroot from the build output under `dotnet run`; a no-op once published
 
 builder.Services.AddLanguages();
 builder.Services.AddLessons();
@@ -16,6 +15,7 @@ builder.Services.AddRazorComponents();
 var app = builder.Build();
 
 await app.MigrateDatabaseAsync();
+app.ReapLeftoverWorkers();
 
 app.UseStatusCodePagesWithReExecute("/not-found", "?status={0}", createScopeForStatusCodePages: true);
 app.UseLanguages();

@@ -17,6 +17,8 @@ public class PublishedPortalTests
             await RunToEndAsync("dotnet", ["publish", "src/Portal/Portal.csproj", "-c", "Release", "-o", output.FullName, "-p:UseAppHost=false", "-nologo", "-v", "quiet"], PortalApplication.RepositoryRoot);
             Assert.True(File.Exists(Path.Combine(output.FullName, "appsettings.json")));
             Assert.True(File.Exists(Path.Combine(output.FullName, "content", "07-threads", "zh.md")));
+            Assert.True(File.Exists(Path.Combine(output.FullName, "ConcurrencyLab.Worker.dll")));
+            Assert.True(File.Exists(Path.Combine(output.FullName, "ConcurrencyLab.Worker.runtimeconfig.json")));
 
             var address = new Uri($"http://127.0.0.1:{FreePort()}/");
             using var portal = Process.Start(new ProcessStartInfo("dotnet", ["ConcurrencyLab.Portal.dll", "--urls", address.ToString()])

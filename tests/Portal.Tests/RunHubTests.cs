@@ -149,6 +149,23 @@ public class RunHubTests(PortalApplication portal) : IClassFixture<PortalApplica
         Assert.InRange(end.GetProperty("t").GetInt64(), 0, 2_000_000);
     }
 
+    [Fact]
+    public async Task AProcessDemoStreamsTheLanesOfRealChildProcesses()
+    {
+        await using var hub = await RawHubClient.ConnectAsync(portal.Address);
+        var runId = Result(await hub.InvokeAsync("StartRun", "spawn-children", new { children = 2, lines = 2, pause = 10 }));
+
+        var events = await WatchAsync(hub, runId, 0);
+
+        var processes = events.Where(e => Kind(e) == "lane" && e.GetProperty("kind").GetString() == "process").ToList();
+        Assert.Equal(2, processes.Count);
+        Assert.All(processes, p => Assert.NotEqual(Environment.ProcessId, p.GetProperty("pid").GetInt32()));
+        var childThreads = events.Where(e => Kind(e) == "lane" && e.TryGetProperty("parent", out var parent)
+            && processes.Any(p => p.GetProperty("lane").GetInt32() == parent.GetInt32())).ToList();
+        Assert.Equal(2, childThreads.Count);
+        Assert.Equal("completed", events[^1].GetProperty("status").GetString());
+    }
+
     private static string Result(JsonElement completion) =>
         completion.TryGetProperty("result", out var result) ? result.GetString()! : throw new HubErrorException(completion.GetProperty("error").GetString()!);
 

@@ -150,6 +150,21 @@ public sealed class DemoRun : IRunScope, IAsyncDisposable
         }
     }
 
+    /// <summary>Grandchildren die by their group's kill, not by our wait: confirm in /proc that none is left.</summary>
+    private void AwaitNoProcessesLeft(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (ProcessReaper.FindRunProcesses(Token) is { Count: > 0 } left && DateTime.UtcNow < deadline)
+        {
+            foreach (var pid in left)
+            {
+                NativeMethods.Signal(pid, NativeMethods.SigKill);
+            }
+
+            Thread.Sleep(5);
+        }
+    }
+
     private async Task WatchAsync(DemoContext context)
     {
         try
@@ -191,6 +206,11 @@ public sealed class DemoRun : IRunScope, IAsyncDisposable
         }
 
         Task.WaitAll(processes.Select(p => p.Exited).ToArray(), TimeSpan.FromSeconds(2));
+        if (processes.Length > 0)
+        {
+            AwaitNoProcessesLeft(TimeSpan.FromSeconds(2));
+        }
+
         if (_channel.IsValueCreated)
         {
             _channel.Value.Drain(TimeSpan.FromSeconds(2));

@@ -1,4 +1,5 @@
 using ConcurrencyLab.Engine.Events;
+using ConcurrencyLab.Engine.Workers;
 using ConcurrencyLab.Portal.Hubs;
 
 namespace ConcurrencyLab.Portal.Runs;
@@ -23,5 +24,15 @@ public static class RunExtensions
     {
         endpoints.MapHub<RunHub>("/hub");
         return endpoints;
+    }
+
+    /// <summary>Kills worker processes an earlier crash of the portal left behind.</summary>
+    public static void ReapLeftoverWorkers(this WebApplication app)
+    {
+        var killed = ProcessReaper.ReapLeftovers();
+        if (killed > 0)
+        {
+            app.Logger.LogWarning("Killed {Count} worker processes left behind by an earlier run of the portal", killed);
+        }
     }
 }
