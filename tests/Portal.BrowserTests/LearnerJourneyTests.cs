@@ -93,6 +93,27 @@ public class LearnerJourneyTests(BrowserFixture browser) : IClassFixture<Browser
     }
 
     [BrowserFact]
+    public async Task ProcessAndTaskDemosDrawALaneForEveryProcessThreadAndTask()
+    {
+        await using var watched = await WatchedPage.OpenAsync(browser);
+        var page = watched.Page;
+        foreach (var (demo, running) in new[] { ("spawn-children", 5), ("spawn-tasks", 9) })
+        {
+            await page.GotoAsync($"/demos/{demo}");
+            var widget = page.Locator(".demo").First;
+
+            await widget.Locator("[data-run]").ClickAsync();
+
+            await Expect(widget.Locator("[data-status]")).ToHaveAttributeAsync("data-kind", "completed", new() { Timeout = 30_000 });
+            var lanes = await widget.Locator("canvas").EvaluateAsync<int>(CountRunningLanes);
+            Assert.True(lanes >= running, $"{demo}: the timeline shows {lanes} lanes that ran; expected {running}");
+            await WatchedPage.ScreenshotAsync(widget, demo + "-demo");
+        }
+
+        Assert.Empty(watched.Problems);
+    }
+
+    [BrowserFact]
     public async Task AnOutOfRangeParameterIsRefusedWithAClearMessage()
     {
         await using var watched = await WatchedPage.OpenAsync(browser);

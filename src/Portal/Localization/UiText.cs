@@ -29,6 +29,10 @@ public static class UiText
     public static readonly LocalizedText ToggleTheme = new("Switch light/dark theme", "切换浅色/深色主题");
     public static readonly LocalizedText ShowAnswer = new("Show answer", "查看答案");
     public static readonly LocalizedText DemoMissing = new("This demo is not available yet: ", "这个演示暂不可用：");
+    public static readonly LocalizedText AllDemos = new("All demos", "全部演示");
+    public static readonly LocalizedText AllDemosLede = new(
+        "Every demo the portal can run, outside its lesson. Change the parameters and press Run.",
+        "门户能运行的所有演示，不必进入课程即可尝试。调整参数，然后点击运行。");
     public static readonly LocalizedText SkipToContent = new("Skip to content", "跳到正文");
 
     /// <summary>Names of the home page's groups, by the order of their first lesson.</summary>

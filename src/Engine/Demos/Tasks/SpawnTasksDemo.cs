@@ -13,13 +13,13 @@ public sealed class SpawnTasksDemo : IDemo
         "spawn-tasks",
         new("Tasks hop between threads", "任务在线程之间跳转"),
         new(
-            "Each task lane shows the OS thread of every slice; after an await a task often resumes on a different thread.",
-            "每条任务泳道都标出每段执行所在的操作系统线程；await 之后，任务常常换到另一个线程上继续执行。"),
+            "Each task lane is underlined in the colour of the OS thread that ran each slice; after an await a task may resume on another thread.",
+            "每条任务泳道下方的彩色细线表示每段执行所在的操作系统线程；await 之后，任务可能换到另一个线程上继续执行。"),
         [
             new("tasks", new("Tasks", "任务数"), 1, 64, 8),
             new("awaits", new("Awaits per task", "每个任务的 await 次数"), 1, 20, 4),
-            new("delay", new("Delay per await", "每次 await 的延迟"), 0, 200, 20, "ms"),
-            new("work", new("CPU work between awaits", "两次 await 之间的计算量"), 0, 20, 2, "ms"),
+            new("delay", new("Delay per await", "每次 await 的延迟"), 0, 200, 10, "ms"),
+            new("work", new("CPU work between awaits", "两次 await 之间的计算量"), 0, 20, 5, "ms"),
         ]);
 
     /// <inheritdoc />

@@ -23,6 +23,7 @@ export interface StateEvent {
   state: LaneState;
   on?: string;
   inferred: boolean;
+  tid?: number;
 }
 
 export interface OutputEvent {

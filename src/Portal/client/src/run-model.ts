@@ -8,11 +8,15 @@ export interface Span {
   on?: string;
   inferred: boolean;
   core?: number;
+  /** For task and coroutine lanes: the OS thread that ran this slice. */
+  tid?: number;
 }
 
 export interface LaneModel {
   info: LaneEvent;
   index: number;
+  /** Nesting under process lanes: 0 for top-level lanes. */
+  depth: number;
   spans: Span[];
   core?: number;
 }
@@ -40,16 +44,19 @@ export class RunModel {
     for (const e of batch.events.slice(skip)) {
       this.now = Math.max(this.now, e.t);
       switch (e.k) {
-        case "lane":
-          this.lanes.set(e.lane, { info: e, index: this.lanes.size, spans: [] });
+        case "lane": {
+          const parent = e.parent === undefined ? undefined : this.lanes.get(e.parent);
+          const depth = parent && parent.info.kind === "process" ? parent.depth + 1 : parent?.depth ?? 0;
+          this.lanes.set(e.lane, { info: e, index: this.lanes.size, depth, spans: [] });
           break;
+        }
         case "state": {
           const lane = this.lanes.get(e.lane);
           if (!lane) break;
           const last = lane.spans.at(-1);
           if (last && last.end === null) last.end = e.t;
           if (e.state !== "done") {
-            lane.spans.push({ state: e.state, start: e.t, end: null, on: e.on, inferred: e.inferred, core: e.state === "running" ? lane.core : undefined });
+            lane.spans.push({ state: e.state, start: e.t, end: null, on: e.on, inferred: e.inferred, tid: e.tid, core: e.state === "running" ? lane.core : undefined });
           }
           break;
         }

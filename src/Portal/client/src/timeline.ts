@@ -1,7 +1,8 @@
 // The timeline: one lane per process, thread or task, spans coloured by state, a time axis on top.
 // Drawn on a canvas; redraws are coalesced to one per animation frame.
 import { formatMicros } from "./format";
-import { RunModel } from "./run-model";
+import { laneColor } from "./lane-colors";
+import { LaneModel, RunModel } from "./run-model";
 import { stateFill } from "./state-style";
 import { UiText } from "./ui-text";
 
@@ -15,6 +16,8 @@ export class Timeline {
   private readonly canvas: HTMLCanvasElement;
   private model: RunModel | null = null;
   private pending = false;
+  /** Each OS thread seen running a task gets the next colour, so two threads never share one. */
+  private readonly threadColors = new Map<number, string>();
 
   constructor(private readonly root: HTMLElement, private readonly text: UiText) {
     this.canvas = root.querySelector("canvas")!;
@@ -24,6 +27,7 @@ export class Timeline {
 
   show(model: RunModel): void {
     this.model = model;
+    this.threadColors.clear();
     this.invalidate();
   }
 
@@ -37,7 +41,7 @@ export class Timeline {
   }
 
   private draw(): void {
-    const lanes = this.model ? [...this.model.lanes.values()] : [];
+    const lanes = this.model ? displayOrder([...this.model.lanes.values()]) : [];
     const width = Math.max(320, this.root.clientWidth);
     const height = axisHeight + Math.max(1, lanes.length) * rowHeight + 8;
     const ratio = window.devicePixelRatio || 1;
@@ -69,11 +73,11 @@ export class Timeline {
 
     this.drawAxis(ctx, span, x, width, height, muted, rule);
 
-    for (const lane of lanes) {
-      const top = axisHeight + lane.index * rowHeight;
+    for (const [row, lane] of lanes.entries()) {
+      const top = axisHeight + row * rowHeight;
       ctx.fillStyle = ink;
-      const label = `${lane.info.name} · ${lane.info.tid ?? lane.info.pid}`;
-      ctx.fillText(fitText(ctx, label, labelWidth - 12), 8, top + rowHeight / 2);
+      const indent = 8 + lane.depth * 12;
+      ctx.fillText(fitText(ctx, laneLabel(lane), labelWidth - indent - 4), indent, top + rowHeight / 2);
       for (const s of lane.spans) {
         const x0 = x(s.start);
         const x1 = Math.max(x0 + 1, x(s.end ?? model.now));
@@ -81,12 +85,27 @@ export class Timeline {
         ctx.fillStyle = stateFill(ctx, s.state);
         ctx.fillRect(x0, top + (rowHeight - barHeight) / 2, x1 - x0, barHeight);
         ctx.globalAlpha = 1;
-        if (s.state === "running" && s.core !== undefined && x1 - x0 > 26) {
+        if (s.tid !== undefined) {
+          // A task has no thread of its own: underline each slice in the colour of the thread that ran it.
+          ctx.fillStyle = this.threadColor(s.tid);
+          ctx.fillRect(x0, top + (rowHeight + barHeight) / 2, x1 - x0, 3);
+        }
+        const core = s.state === "running" && s.core !== undefined ? `${this.text["core"] ?? "core"} ${s.core}` : "";
+        if (core && ctx.measureText(core).width + 8 <= x1 - x0) {
           ctx.fillStyle = "#fff";
-          ctx.fillText(`${this.text["core"] ?? "core"} ${s.core}`.slice(0, Math.floor((x1 - x0 - 6) / 7)), x0 + 4, top + rowHeight / 2);
+          ctx.fillText(core, x0 + 4, top + rowHeight / 2);
         }
       }
     }
+  }
+
+  private threadColor(tid: number): string {
+    let color = this.threadColors.get(tid);
+    if (!color) {
+      color = laneColor(this.threadColors.size);
+      this.threadColors.set(tid, color);
+    }
+    return color;
   }
 
   private drawAxis(ctx: CanvasRenderingContext2D, span: number, x: (t: number) => number, width: number, height: number, muted: string, rule: string): void {
@@ -103,6 +122,36 @@ export class Timeline {
       ctx.fillText(formatMicros(t), px + 3, axisHeight / 2 - 2);
     }
   }
+}
+
+/** Lanes in appearance order, except that what runs inside a process is listed right under it. */
+function displayOrder(lanes: LaneModel[]): LaneModel[] {
+  const inside = new Map<number, LaneModel[]>();
+  const byId = new Map(lanes.map((l) => [l.info.lane, l]));
+  const top: LaneModel[] = [];
+  for (const lane of lanes) {
+    const parent = lane.info.parent === undefined ? undefined : byId.get(lane.info.parent);
+    if (parent?.info.kind === "process") {
+      inside.set(parent.info.lane, [...(inside.get(parent.info.lane) ?? []), lane]);
+    } else {
+      top.push(lane);
+    }
+  }
+  const ordered: LaneModel[] = [];
+  const visit = (lane: LaneModel): void => {
+    ordered.push(lane);
+    (inside.get(lane.info.lane) ?? []).forEach(visit);
+  };
+  top.forEach(visit);
+  return ordered;
+}
+
+/** Name and the real id that matters for the kind: pid for a process, tid for a thread. */
+function laneLabel(lane: LaneModel): string {
+  const { kind, name, pid, tid } = lane.info;
+  if (kind === "process") return `${name} · pid ${pid}`;
+  if (kind === "thread") return `${name} · tid ${tid ?? "?"}`;
+  return name;
 }
 
 /** 1, 2 or 5 times a power of ten, at least the given raw step. */
