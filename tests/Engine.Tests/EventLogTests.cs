@@ -49,6 +49,23 @@ public class EventLogTests
     }
 
     [Fact]
+    public async Task AHundredReadersOfALiveRunGetIdenticalSequences()
+    {
+        var run = RunHarness.Create(new Demos.Threads.SpawnThreadsDemo(), new Dictionary<string, string> { ["threads"] = "8", ["lines"] = "10", ["pause"] = "2" });
+        var readers = Enumerable.Range(0, 100).Select(_ => ReadAllAsync(run.Log, 0)).ToArray();
+
+        run.Start();
+        await run.Completion.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var whole = run.Log.Slice(0, run.Log.Count);
+        Assert.True(whole.Length > 200);
+        foreach (var reader in readers)
+        {
+            Assert.Equal(whole, await reader);
+        }
+    }
+
+    [Fact]
     public void FullLogRefusesDemoEventsButKeepsRoomForTheFinalStatus()
     {
         var log = new EventLog(3);
