@@ -30,9 +30,8 @@ public class LearnerJourneyTests(BrowserFixture browser) : IClassFixture<Browser
         await page.GotoAsync("/lessons/threads");
         var demo = page.Locator(".demo").First;
 
-        await demo.Locator("[data-run]").ClickAsync();
+        await WatchedPage.RunToCompletionAsync(demo);
 
-        await Expect(demo.Locator("[data-status]")).ToHaveAttributeAsync("data-kind", "completed", new() { Timeout = 20_000 });
         var tags = await demo.Locator(".console .console-tag").AllTextContentsAsync();
         var workers = tags.Where(t => t != "main").ToList();
         Assert.True(workers.Distinct().Count() >= 3, $"lines from {workers.Distinct().Count()} threads");
@@ -61,8 +60,8 @@ public class LearnerJourneyTests(BrowserFixture browser) : IClassFixture<Browser
         Assert.EndsWith("/lessons/threads", page.Url);
         var demo = page.Locator(".demo").First;
         await Expect(demo.Locator("[data-run]")).ToHaveTextAsync("运行");
-        await demo.Locator("[data-run]").ClickAsync();
-        await Expect(demo.Locator("[data-status]")).ToContainTextAsync("已完成", new() { Timeout = 20_000 });
+        await WatchedPage.RunToCompletionAsync(demo);
+        await Expect(demo.Locator("[data-status]")).ToContainTextAsync("已完成");
         await watched.ScreenshotAsync("threads-zh-after-run");
         await WatchedPage.ScreenshotAsync(demo, "threads-zh-demo");
 
@@ -102,9 +101,8 @@ public class LearnerJourneyTests(BrowserFixture browser) : IClassFixture<Browser
             await page.GotoAsync($"/demos/{demo}");
             var widget = page.Locator(".demo").First;
 
-            await widget.Locator("[data-run]").ClickAsync();
+            await WatchedPage.RunToCompletionAsync(widget);
 
-            await Expect(widget.Locator("[data-status]")).ToHaveAttributeAsync("data-kind", "completed", new() { Timeout = 30_000 });
             var lanes = await widget.Locator("canvas").EvaluateAsync<int>(CountRunningLanes);
             Assert.True(lanes >= running, $"{demo}: the timeline shows {lanes} lanes that ran; expected {running}");
             await WatchedPage.ScreenshotAsync(widget, demo + "-demo");

@@ -48,6 +48,13 @@ public sealed class WatchedPage : IAsyncDisposable
     public async Task ScreenshotAsync(string name) =>
         await Page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name + ".png"), FullPage = true });
 
+    /// <summary>Presses a demo widget's Run and waits until its status chip says the run completed.</summary>
+    public static async Task RunToCompletionAsync(ILocator widget)
+    {
+        await widget.Locator("[data-run]").ClickAsync();
+        await Assertions.Expect(widget.Locator("[data-status]")).ToHaveAttributeAsync("data-kind", "completed", new() { Timeout = 30_000 });
+    }
+
     /// <summary>Saves a screenshot of one element, e.g. a demo widget after its run.</summary>
     public static async Task ScreenshotAsync(ILocator element, string name) =>
         await element.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name + ".png") });
