@@ -27,6 +27,7 @@ public class DemoRunTests
         var status = await run.Completion.WaitAsync(TimeSpan.FromSeconds(3));
 
         Assert.Equal(RunStatus.Cancelled, status);
+        RunHarness.AssertNothingLeft(run);
         var events = run.Log.Slice(0, run.Log.Count);
         var lanes = events.OfType<LaneEvent>().Select(l => l.Lane).ToHashSet();
         var done = events.OfType<StateEvent>().Where(s => s.State == LaneState.Done).Select(s => s.Lane).ToHashSet();

@@ -96,7 +96,7 @@ public class ProcessRunTests
         var status = await run.Completion.WaitAsync(TimeSpan.FromSeconds(5));
 
         Assert.Equal(RunStatus.Cancelled, status);
-        Assert.Empty(ProcessReaper.FindRunProcesses(run.Token));
+        RunHarness.AssertNothingLeft(run);
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public class ProcessRunTests
 
         await run.DisposeAsync();
 
-        Assert.Empty(ProcessReaper.FindRunProcesses(run.Token));
+        RunHarness.AssertNothingLeft(run);
     }
 
     [Fact]

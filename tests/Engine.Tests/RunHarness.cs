@@ -13,7 +13,7 @@ internal static class RunHarness
         var run = Create(demo, parameters, limits);
         run.Start();
         var status = await run.Completion.WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.Empty(ProcessReaper.FindRunProcesses(run.Token));
+        AssertNothingLeft(run);
         return (status, Events(run));
     }
 
@@ -21,6 +21,15 @@ internal static class RunHarness
         new(demo, DemoParameters.Bind(demo.Info.Parameters, parameters), limits ?? new RunLimits());
 
     public static RunEvent[] Events(DemoRun run) => run.Log.Slice(0, run.Log.Count);
+
+    /// <summary>A finished run has no process left (in /proc, grandchildren included) and no live thread of its own.</summary>
+    public static void AssertNothingLeft(DemoRun run)
+    {
+        Assert.Empty(ProcessReaper.FindRunProcesses(run.Token));
+        Assert.NotEmpty(run.StartedThreads);
+        Assert.All(run.StartedThreads, thread => Assert.True(
+            thread.Join(TimeSpan.FromSeconds(1)), $"thread '{thread.Name}' outlived its run"));
+    }
 
     /// <summary>Waits until the run's log holds an event matching <paramref name="condition"/>.</summary>
     public static async Task WaitForAsync(DemoRun run, Func<RunEvent, bool> condition)

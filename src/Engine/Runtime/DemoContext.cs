@@ -114,6 +114,10 @@ public sealed class DemoContext
         }
     });
 
+    /// <summary>Every thread the run started: main, thread lanes, and the readers of its processes' output.</summary>
+    internal IEnumerable<Thread> Threads() =>
+        Lanes().Prepend(Main).Select(l => l.Thread).OfType<Thread>().Concat(Processes.SelectMany(p => p.Readers));
+
     /// <summary>Waits for the main thread and every thread and task the run started, up to <paramref name="timeout"/>.</summary>
     internal bool WaitForLanes(TimeSpan timeout)
     {

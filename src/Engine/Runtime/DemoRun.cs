@@ -62,6 +62,9 @@ public sealed class DemoRun : IRunScope, IAsyncDisposable
 
     internal RunClock Clock { get; } = new();
 
+    /// <summary>Every thread the run started; after <see cref="Completion"/>, none of them is alive.</summary>
+    internal IEnumerable<Thread> StartedThreads => _context?.Threads() ?? [];
+
     /// <summary>Records the run's place in the queue while it waits for a slot.</summary>
     public void Queued(int position) =>
         Log.AppendStatus(new RunStatusEvent(0, RunStatus.Queued, position.ToString(System.Globalization.CultureInfo.InvariantCulture)));

@@ -30,6 +30,9 @@ public sealed class ChildProcess
     /// <summary>The real OS process id.</summary>
     public int Pid { get; private set; }
 
+    /// <summary>The threads reading the child's stdout and stderr.</summary>
+    internal Thread[] Readers { get; private set; } = [];
+
     /// <summary>Completes with the exit code once the process has exited and its output has been read.</summary>
     public Task<int> Exited => _exited.Task;
 
@@ -127,6 +130,7 @@ public sealed class ChildProcess
             Name = Lane.Name + " stderr",
             IsBackground = true,
         };
+        Readers = [stdout, stderr];
         stdout.Start();
         stderr.Start();
     }
