@@ -106,6 +106,34 @@ public class DemoRunTests
     }
 
     [Fact]
+    public void ChoiceParametersTakeANameOrAnIndexAndRefuseOthers()
+    {
+        DemoParameter[] declared =
+        [
+            DemoParameter.Choice("mode", new("Mode", "模式"), [new("none", new("No lock", "不加锁")), new("lock", new("Lock", "加锁"))], "lock"),
+        ];
+
+        Assert.Equal("lock", DemoParameters.Bind(declared, null).Choice("mode"));
+        Assert.Equal("none", DemoParameters.Bind(declared, new Dictionary<string, string> { ["mode"] = "none" }).Choice("mode"));
+        Assert.Equal("lock", DemoParameters.Bind(declared, new Dictionary<string, string> { ["mode"] = "1" }).Choice("mode"));
+        var error = Assert.Throws<DemoParameterException>(() => DemoParameters.Bind(declared, new Dictionary<string, string> { ["mode"] = "mutex" }));
+        Assert.Contains("'mode' must be one of none, lock; got 'mutex'.", error.Message);
+        Assert.Throws<DemoParameterException>(() => DemoParameters.Bind(declared, new Dictionary<string, string> { ["mode"] = "2" }));
+    }
+
+    [Fact]
+    public void EveryDemoShipsItsOwnSource()
+    {
+        foreach (var id in DemoCatalog.CreateDefault().All.Select(d => d.Id))
+        {
+            var demo = DemoCatalog.CreateDefault().Get(id);
+            var source = DemoCatalog.SourceOf(demo);
+            Assert.NotNull(source);
+            Assert.Contains($"class {demo.GetType().Name}", source);
+        }
+    }
+
+    [Fact]
     public void ControlCharactersInOutputAreMadeVisible()
     {
         Assert.Equal("a\u241b[31mred\u2400", Lane.MakeVisible("a\u001b[31mred\0"));

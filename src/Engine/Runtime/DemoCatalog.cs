@@ -1,7 +1,3 @@
-using ConcurrencyLab.Engine.Demos.Processes;
-using ConcurrencyLab.Engine.Demos.Tasks;
-using ConcurrencyLab.Engine.Demos.Threads;
-
 namespace ConcurrencyLab.Engine.Runtime;
 
 /// <summary>Every demo the portal can run, by id.</summary>
@@ -12,8 +8,19 @@ public sealed class DemoCatalog
     /// <summary>A catalogue of the given demos; ids must be unique.</summary>
     public DemoCatalog(IEnumerable<IDemo> demos) => _demos = demos.ToDictionary(d => d.Info.Id, StringComparer.Ordinal);
 
-    /// <summary>The demos that ship with the portal.</summary>
-    public static DemoCatalog CreateDefault() => new([new SpawnThreadsDemo(), new SpawnChildrenDemo(), new SpawnTasksDemo()]);
+    /// <summary>The demos that ship with the portal: every public <see cref="IDemo"/> class under <c>Demos/</c>.</summary>
+    public static DemoCatalog CreateDefault() => new(typeof(DemoCatalog).Assembly.GetTypes()
+        .Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true } && typeof(IDemo).IsAssignableFrom(t))
+        .Select(t => (IDemo)Activator.CreateInstance(t)!));
+
+    /// <summary>The C# file a demo is written in, as shipped with the Engine: the code that runs is the code learners read.</summary>
+    public static string? SourceOf(IDemo demo)
+    {
+        var type = demo.GetType();
+        var folder = type.Namespace?.Split('.').LastOrDefault();
+        using var stream = type.Assembly.GetManifestResourceStream($"demo-source/{folder}/{type.Name}.cs");
+        return stream is null ? null : new StreamReader(stream).ReadToEnd();
+    }
 
     /// <summary>All demos, in id order.</summary>
     public IEnumerable<DemoInfo> All => _demos.Values.Select(d => d.Info).OrderBy(i => i.Id, StringComparer.Ordinal);

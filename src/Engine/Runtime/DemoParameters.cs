@@ -4,8 +4,13 @@ namespace ConcurrencyLab.Engine.Runtime;
 public sealed class DemoParameters
 {
     private readonly Dictionary<string, int> _values;
+    private readonly IReadOnlyList<DemoParameter> _declared;
 
-    private DemoParameters(Dictionary<string, int> values) => _values = values;
+    private DemoParameters(Dictionary<string, int> values, IReadOnlyList<DemoParameter> declared)
+    {
+        _values = values;
+        _declared = declared;
+    }
 
     /// <summary>The values by parameter name.</summary>
     public IReadOnlyDictionary<string, int> Values => _values;
@@ -14,6 +19,10 @@ public sealed class DemoParameters
     public int this[string name] => _values.TryGetValue(name, out var value)
         ? value
         : throw new KeyNotFoundException($"The demo declares no parameter '{name}'.");
+
+    /// <summary>The chosen value's name of a choice parameter (<c>"lock"</c>).</summary>
+    public string Choice(string name) =>
+        _declared.First(p => p.Name == name).Choices?[this[name]].Value ?? throw new InvalidOperationException($"'{name}' is not a choice parameter.");
 
     /// <summary>
     /// Checks raw values against the declared parameters: unknown names, non-numbers and values out of
@@ -41,6 +50,6 @@ public sealed class DemoParameters
             }
         }
 
-        return errors.Count > 0 ? throw new DemoParameterException(errors) : new DemoParameters(values);
+        return errors.Count > 0 ? throw new DemoParameterException(errors) : new DemoParameters(values, declared);
     }
 }

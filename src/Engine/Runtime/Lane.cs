@@ -73,11 +73,15 @@ public sealed class Lane
         Enter(LaneState.Running);
     }
 
-    /// <summary>Awaits a delay without blocking a thread, drawn as a sleeping span; the lane resumes on a thread-pool thread.</summary>
+    /// <summary>
+    /// Awaits a delay without blocking a thread, drawn as a sleeping span. The lane resumes where its
+    /// scheduler sends it: on a thread-pool thread, or back on a single-threaded event loop.
+    /// </summary>
     public async Task DelayAsync(TimeSpan duration)
     {
         Enter(LaneState.Sleeping);
-        await System.Threading.Tasks.Task.Delay(duration, _context.Cancellation).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
+        await System.Threading.Tasks.Task.Delay(duration, _context.Cancellation)
+            .ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.ForceYielding);
         Enter(LaneState.Running);
     }
 

@@ -29,6 +29,7 @@ public static class UiText
     public static readonly LocalizedText ToggleTheme = new("Switch light/dark theme", "切换浅色/深色主题");
     public static readonly LocalizedText ShowAnswer = new("Show answer", "查看答案");
     public static readonly LocalizedText DemoMissing = new("This demo is not available yet: ", "这个演示暂不可用：");
+    public static readonly LocalizedText ShowSource = new("Show the C# source of this demo", "查看这个演示的 C# 源代码");
     public static readonly LocalizedText AllDemos = new("All demos", "全部演示");
     public static readonly LocalizedText AllDemosLede = new(
         "Every demo the portal can run, outside its lesson. Change the parameters and press Run.",

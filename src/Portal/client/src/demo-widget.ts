@@ -43,10 +43,13 @@ export class DemoWidget {
     onConnectionChange((state) => this.onConnectionChange(state));
   }
 
-  private parameters(): Record<string, number> {
-    const values: Record<string, number> = {};
+  private parameters(): Record<string, number | string> {
+    const values: Record<string, number | string> = {};
     for (const input of this.form.querySelectorAll<HTMLInputElement>("input[name]")) {
       values[input.name] = Number(input.value);
+    }
+    for (const select of this.form.querySelectorAll<HTMLSelectElement>("select[name]")) {
+      values[select.name] = select.value;
     }
     return values;
   }
