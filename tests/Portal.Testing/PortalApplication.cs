@@ -17,13 +17,15 @@ public sealed class PortalApplication : WebApplicationFactory<Program>
 {
     private readonly DirectoryInfo _dataDirectory = Directory.CreateTempSubdirectory("concurrency-lab-tests-");
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection> _services;
 
-    public PortalApplication() : this(new Dictionary<string, string?>())
+    public PortalApplication() : this(new Dictionary<string, string?>(), _ => { })
     {
     }
 
-    private PortalApplication(Dictionary<string, string?> settings)
+    private PortalApplication(Dictionary<string, string?> settings, Action<IServiceCollection> services)
     {
+        _services = services;
         _settings = new Dictionary<string, string?>(settings)
         {
             ["Data:DatabasePath"] = DatabasePath,
@@ -32,8 +34,10 @@ public sealed class PortalApplication : WebApplicationFactory<Program>
         StartServer();
     }
 
-    /// <summary>A portal whose configuration is overridden by <paramref name="settings"/> ("Runs:QueueLimit" = "0").</summary>
-    public static PortalApplication With(Dictionary<string, string?> settings) => new(settings);
+    /// <summary>A portal whose configuration is overridden by <paramref name="settings"/> ("Runs:QueueLimit" = "0")
+    /// and whose services <paramref name="services"/> may replace (e.g. a demo catalogue with a test demo).</summary>
+    public static PortalApplication With(Dictionary<string, string?> settings, Action<IServiceCollection>? services = null) =>
+        new(settings, services ?? (_ => { }));
 
     /// <summary>The repository root: where Portal.sln, appsettings.json and content/ are.</summary>
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
@@ -51,6 +55,7 @@ public sealed class PortalApplication : WebApplicationFactory<Program>
     {
         builder.UseContentRoot(RepositoryRoot);
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
+        builder.ConfigureServices(_services);
     }
 
     protected override void Dispose(bool disposing)

@@ -29,6 +29,12 @@ public sealed class RunArchive(IDbContextFactory<PortalDbContext> databases)
         await db.SaveChangesAsync().ConfigureAwait(false);
     }
 
+    /// <summary>The whole event log of a stored run, or null.</summary>
+    public async Task<RunEvent[]?> LoadEventsAsync(string id) =>
+        await FindAsync(id).ConfigureAwait(false) is { } stored
+            ? JsonSerializer.Deserialize<RunEvent[]>(stored.EventsJson, EventJson.Options)
+            : null;
+
     /// <summary>A stored run, or null.</summary>
     public async Task<StoredRun?> FindAsync(string id)
     {

@@ -23,6 +23,7 @@ public static class RunExtensions
     public static IEndpointRouteBuilder MapRuns(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHub<RunHub>("/hub");
+        endpoints.MapRunExports();
         return endpoints;
     }
 

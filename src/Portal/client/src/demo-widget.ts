@@ -5,6 +5,7 @@ import { ConsoleView } from "./console-view";
 import { EventBatch } from "./events";
 import { fill, formatMicros } from "./format";
 import { RunModel } from "./run-model";
+import { renderSpanTable } from "./span-table";
 import { Timeline } from "./timeline";
 import { UiText } from "./ui-text";
 
@@ -16,6 +17,8 @@ export class DemoWidget {
   private readonly status: HTMLElement;
   private readonly timeline: Timeline;
   private readonly console: ConsoleView;
+  private readonly root: HTMLElement;
+  private readonly spanTable: HTMLElement;
   private model = new RunModel();
   private runId: string | null = null;
   private subscription: ISubscription<EventBatch> | null = null;
@@ -23,13 +26,16 @@ export class DemoWidget {
   private ticker = 0;
 
   constructor(root: HTMLElement, private readonly text: UiText) {
+    this.root = root;
     this.demoId = root.dataset["demo"]!;
+    this.spanTable = root.querySelector("[data-span-table]")!;
     this.form = root.querySelector("form")!;
     this.runButton = root.querySelector("[data-run]")!;
     this.cancelButton = root.querySelector("[data-cancel]")!;
     this.status = root.querySelector("[data-status]")!;
     this.timeline = new Timeline(root.querySelector("[data-timeline]")!, text);
-    this.console = new ConsoleView(root.querySelector("[data-console]")!);
+    this.console = new ConsoleView(root.querySelector("[data-console]")!, root.querySelector("[data-lane-filter]")!, root.querySelector("[data-search]")!);
+    this.bindTools();
 
     for (const input of this.form.querySelectorAll<HTMLInputElement>("input[type=range]")) {
       const output = input.parentElement?.querySelector("output");
@@ -41,6 +47,27 @@ export class DemoWidget {
     });
     this.cancelButton.addEventListener("click", () => void this.cancel());
     onConnectionChange((state) => this.onConnectionChange(state));
+  }
+
+  /** Timeline toolbar, and the link between a selected span and its console lines. */
+  private bindTools(): void {
+    const button = (name: string) => this.root.querySelector<HTMLButtonElement>(`[data-${name}]`)!;
+    const follow = button("follow");
+    const table = button("table");
+    button("fit").addEventListener("click", () => this.timeline.fit());
+    button("zoom-in").addEventListener("click", () => this.timeline.zoom(0.5));
+    button("zoom-out").addEventListener("click", () => this.timeline.zoom(2));
+    follow.addEventListener("click", () => this.timeline.followLive());
+    this.timeline.onViewChange = () => follow.setAttribute("aria-pressed", String(this.timeline.view.follow));
+    table.addEventListener("click", () => {
+      const open = this.spanTable.hidden;
+      this.spanTable.hidden = !open;
+      table.setAttribute("aria-pressed", String(open));
+      if (open) renderSpanTable(this.spanTable, this.model, this.text);
+    });
+    this.timeline.onSelect = (selection) => this.console.highlight(
+      selection?.lane ?? null, selection?.span.start, selection ? selection.span.end ?? this.model.now : 0);
+    this.console.onPick = (lane, t) => this.timeline.selectAt(lane, t);
   }
 
   private parameters(): Record<string, number | string> {
@@ -63,6 +90,7 @@ export class DemoWidget {
       this.runId = await connection.invoke<string>("StartRun", this.demoId, this.parameters());
       this.model = new RunModel();
       this.console.clear();
+      this.root.querySelectorAll<HTMLElement>("[data-export-trace], [data-export-log]").forEach((a) => (a.hidden = true));
       this.timeline.show(this.model);
       this.watch();
     } catch (error) {
@@ -111,6 +139,12 @@ export class DemoWidget {
     this.subscription = null;
     this.setBusy(false);
     this.showRunStatus();
+    for (const [name, file] of [["export-trace", "trace.json"], ["export-log", "log.txt"]] as const) {
+      const link = this.root.querySelector<HTMLAnchorElement>(`[data-${name}]`)!;
+      link.href = `/runs/${this.runId}/${file}`;
+      link.hidden = false;
+    }
+    if (!this.spanTable.hidden) renderSpanTable(this.spanTable, this.model, this.text);
   }
 
   private onConnectionChange(state: "reconnecting" | "connected"): void {

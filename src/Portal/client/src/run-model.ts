@@ -1,5 +1,5 @@
 // What the browser knows of one run, rebuilt from its events: lanes with state spans and cores, output, status.
-import { EventBatch, LaneEvent, LaneState, OutputEvent, RunStatusEvent, finalStatuses } from "./events";
+import { EventBatch, LaneEvent, LaneState, MarkEvent, OutputEvent, RunStatusEvent, finalStatuses } from "./events";
 
 export interface Span {
   state: LaneState;
@@ -15,8 +15,6 @@ export interface Span {
 export interface LaneModel {
   info: LaneEvent;
   index: number;
-  /** Nesting under process lanes: 0 for top-level lanes. */
-  depth: number;
   spans: Span[];
   core?: number;
 }
@@ -24,6 +22,10 @@ export interface LaneModel {
 export class RunModel {
   readonly lanes = new Map<number, LaneModel>();
   readonly output: OutputEvent[] = [];
+  readonly marks: MarkEvent[] = [];
+  readonly counters = new Map<string, { t: number; value: number }[]>();
+  /** Highest core number seen, for the per-core strip. */
+  maxCore = -1;
   status: RunStatusEvent | null = null;
   /** Sequence number of the next event expected; batches are applied exactly once. */
   nextSeq = 0;
@@ -44,12 +46,9 @@ export class RunModel {
     for (const e of batch.events.slice(skip)) {
       this.now = Math.max(this.now, e.t);
       switch (e.k) {
-        case "lane": {
-          const parent = e.parent === undefined ? undefined : this.lanes.get(e.parent);
-          const depth = parent && parent.info.kind === "process" ? parent.depth + 1 : parent?.depth ?? 0;
-          this.lanes.set(e.lane, { info: e, index: this.lanes.size, depth, spans: [] });
+        case "lane":
+          this.lanes.set(e.lane, { info: e, index: this.lanes.size, spans: [] });
           break;
-        }
         case "state": {
           const lane = this.lanes.get(e.lane);
           if (!lane) break;
@@ -64,6 +63,7 @@ export class RunModel {
           const lane = this.lanes.get(e.lane);
           if (!lane) break;
           lane.core = e.core;
+          this.maxCore = Math.max(this.maxCore, e.core);
           const last = lane.spans.at(-1);
           if (last && last.end === null && last.state === "running") last.core = e.core;
           break;
@@ -75,6 +75,15 @@ export class RunModel {
         case "run":
           this.status = e;
           break;
+        case "mark":
+          this.marks.push(e);
+          break;
+        case "counter": {
+          const series = this.counters.get(e.name) ?? [];
+          series.push({ t: e.t, value: e.value });
+          this.counters.set(e.name, series);
+          break;
+        }
         default:
           break;
       }

@@ -1,34 +1,76 @@
-// The timeline: one lane per process, thread or task, spans coloured by state, a time axis on top.
-// Drawn on a canvas; redraws are coalesced to one per animation frame.
-import { formatMicros } from "./format";
+// The live timeline widget: draws a run, and lets mouse, touch and keyboard zoom, pan, fit, follow the
+// newest moment, hover for details and select spans. Drawing is coalesced to one frame at a time.
+import { Hit, spanAt, stepSpan } from "./hit-test";
 import { laneColor } from "./lane-colors";
-import { LaneModel, RunModel } from "./run-model";
-import { stateFill } from "./state-style";
+import { Row, layoutRows } from "./lane-layout";
+import { RunModel, Span } from "./run-model";
+import { TimeView } from "./time-view";
+import { ticks } from "./axis";
+import { Palette, describeSpan, drawScene, laneLabel, layout, sceneHeight } from "./timeline-draw";
 import { UiText } from "./ui-text";
 
-const rowHeight = 26;
-const barHeight = 16;
-const axisHeight = 28;
-const labelWidth = 170;
-const padRight = 16;
+export interface Selection {
+  lane: number;
+  span: Span;
+}
 
 export class Timeline {
+  readonly view = new TimeView();
+  onSelect: (selection: Selection | null) => void = () => {};
+  onViewChange: () => void = () => {};
   private readonly canvas: HTMLCanvasElement;
+  private readonly tip: HTMLElement;
   private model: RunModel | null = null;
-  private pending = false;
-  /** Each OS thread seen running a task gets the next colour, so two threads never share one. */
+  private rows: Row[] = [];
+  private readonly collapsed = new Set<number>();
   private readonly threadColors = new Map<number, string>();
+  private selected: Selection | null = null;
+  private pending = false;
+  private drag: { x: number; start: number; range: boolean } | null = null;
 
   constructor(private readonly root: HTMLElement, private readonly text: UiText) {
     this.canvas = root.querySelector("canvas")!;
+    this.tip = root.querySelector("[data-tip]")!;
+    this.canvas.tabIndex = 0;
     new ResizeObserver(() => this.invalidate()).observe(root);
+    this.canvas.addEventListener("wheel", (e) => this.onWheel(e), { passive: false });
+    this.canvas.addEventListener("pointerdown", (e) => this.onPointerDown(e));
+    this.canvas.addEventListener("pointermove", (e) => this.onPointerMove(e));
+    this.canvas.addEventListener("pointerup", (e) => this.onPointerUp(e));
+    this.canvas.addEventListener("pointerleave", () => (this.tip.hidden = true));
+    this.canvas.addEventListener("keydown", (e) => this.onKey(e));
     this.invalidate();
   }
 
   show(model: RunModel): void {
     this.model = model;
     this.threadColors.clear();
+    this.collapsed.clear();
+    this.selected = null;
+    this.view.fit(model.now);
     this.invalidate();
+  }
+
+  /** Selects the span of `lane` that covers moment `t` (from a click in the console). */
+  selectAt(lane: number, t: number): void {
+    const span = this.model?.lanes.get(lane)?.spans.find((s) => s.start <= t && t <= (s.end ?? this.model!.now));
+    if (span) this.select({ lane, span });
+  }
+
+  zoom(factor: number): void {
+    this.view.zoom(factor, this.selected?.span.start);
+    this.changed();
+  }
+
+  fit(): void {
+    this.view.fit(this.model?.now ?? 1);
+    this.changed();
+  }
+
+  followLive(): void {
+    this.view.follow = true;
+    this.view.update(this.model?.now ?? 1);
+    this.changed();
   }
 
   invalidate(): void {
@@ -40,65 +82,52 @@ export class Timeline {
     });
   }
 
+  private changed(): void {
+    this.invalidate();
+    this.onViewChange();
+  }
+
   private draw(): void {
-    const lanes = this.model ? displayOrder([...this.model.lanes.values()]) : [];
+    const model = this.model;
+    this.rows = model ? layoutRows([...model.lanes.values()], this.collapsed) : [];
+    if (model) this.view.update(model.now);
     const width = Math.max(320, this.root.clientWidth);
-    const height = axisHeight + Math.max(1, lanes.length) * rowHeight + 8;
+    const height = model ? sceneHeight({ model, rows: this.rows }) : layout.axisHeight + layout.rowHeight + 8;
     const ratio = window.devicePixelRatio || 1;
     this.canvas.width = Math.round(width * ratio);
     this.canvas.height = Math.round(height * ratio);
-    this.canvas.style.width = `${width}px`;
     this.canvas.style.height = `${height}px`;
+    this.root.dataset["start"] = String(Math.round(this.view.start));
+    this.root.dataset["end"] = String(Math.round(this.view.end));
+    this.root.dataset["follow"] = String(this.view.follow);
+    // What is drawn, in words, for tests and assistive tools: the lane rows in order and the axis unit.
+    this.root.dataset["rows"] = this.rows.map((r) => laneLabel(r)).join("|");
+    this.root.dataset["unit"] = ticks(this.view.start, this.view.end, width - layout.labelWidth - layout.padRight)[0]?.label.split(" ")[1] ?? "";
     const ctx = this.canvas.getContext("2d");
     if (!ctx) return;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    const style = getComputedStyle(this.root);
-    const ink = style.getPropertyValue("--ink").trim() || "#222";
-    const muted = style.getPropertyValue("--muted").trim() || "#666";
-    const rule = style.getPropertyValue("--rule").trim() || "#ddd";
     ctx.clearRect(0, 0, width, height);
     ctx.font = "12px ui-monospace, 'JetBrains Mono', 'Noto Sans Mono CJK SC', monospace";
     ctx.textBaseline = "middle";
-
-    if (!this.model || lanes.length === 0) {
-      ctx.fillStyle = muted;
-      ctx.fillText(this.text["noLanes"] ?? "", 12, axisHeight + rowHeight / 2);
+    const palette = this.palette();
+    if (!model || this.rows.length === 0) {
+      ctx.fillStyle = palette.muted;
+      ctx.fillText(this.text["noLanes"] ?? "", 12, layout.axisHeight + layout.rowHeight / 2);
       return;
     }
-
-    const model = this.model;
-    const span = Math.max(model.now, 1);
-    const plotWidth = width - labelWidth - padRight;
-    const x = (t: number) => labelWidth + (t / span) * plotWidth;
-
-    this.drawAxis(ctx, span, x, width, height, muted, rule);
-
-    for (const [row, lane] of lanes.entries()) {
-      const top = axisHeight + row * rowHeight;
-      ctx.fillStyle = ink;
-      const indent = 8 + lane.depth * 12;
-      ctx.fillText(fitText(ctx, laneLabel(lane), labelWidth - indent - 4), indent, top + rowHeight / 2);
-      for (const s of lane.spans) {
-        const x0 = x(s.start);
-        const x1 = Math.max(x0 + 1, x(s.end ?? model.now));
-        ctx.globalAlpha = s.inferred ? 0.5 : 1;
-        ctx.fillStyle = stateFill(ctx, s.state);
-        ctx.fillRect(x0, top + (rowHeight - barHeight) / 2, x1 - x0, barHeight);
-        ctx.globalAlpha = 1;
-        if (s.tid !== undefined) {
-          // A task has no thread of its own: underline each slice in the colour of the thread that ran it.
-          ctx.fillStyle = this.threadColor(s.tid);
-          ctx.fillRect(x0, top + (rowHeight + barHeight) / 2, x1 - x0, 3);
-        }
-        const core = s.state === "running" && s.core !== undefined ? `${this.text["core"] ?? "core"} ${s.core}` : "";
-        if (core && ctx.measureText(core).width + 8 <= x1 - x0) {
-          ctx.fillStyle = "#fff";
-          ctx.fillText(core, x0 + 4, top + rowHeight / 2);
-        }
-      }
-    }
+    drawScene(ctx, {
+      model, rows: this.rows, view: this.view, width, selected: this.selected?.span ?? null,
+      threadColor: (tid) => this.threadColor(tid), coreLabel: this.text["core"] ?? "core",
+    }, palette);
   }
 
+  private palette(): Palette {
+    const style = getComputedStyle(this.root);
+    const get = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+    return { ink: get("--ink", "#222"), muted: get("--muted", "#666"), rule: get("--rule", "#ddd"), accent: get("--accent", "#1f5f8b") };
+  }
+
+  /** Each OS thread seen running a task gets the next colour, so two threads never share one. */
   private threadColor(tid: number): string {
     let color = this.threadColors.get(tid);
     if (!color) {
@@ -108,64 +137,128 @@ export class Timeline {
     return color;
   }
 
-  private drawAxis(ctx: CanvasRenderingContext2D, span: number, x: (t: number) => number, width: number, height: number, muted: string, rule: string): void {
-    const step = niceStep(span / Math.max(2, Math.floor((width - labelWidth) / 110)));
-    ctx.strokeStyle = rule;
-    ctx.fillStyle = muted;
-    ctx.lineWidth = 1;
-    for (let t = 0; t <= span; t += step) {
-      const px = Math.round(x(t)) + 0.5;
-      ctx.beginPath();
-      ctx.moveTo(px, axisHeight - 6);
-      ctx.lineTo(px, height);
-      ctx.stroke();
-      ctx.fillText(formatMicros(t), px + 3, axisHeight / 2 - 2);
-    }
+  private geometry() {
+    const width = this.canvas.clientWidth - layout.labelWidth - layout.padRight;
+    return { top: layout.axisHeight, rowHeight: layout.rowHeight, left: layout.labelWidth, width };
   }
-}
 
-/** Lanes in appearance order, except that what runs inside a process is listed right under it. */
-function displayOrder(lanes: LaneModel[]): LaneModel[] {
-  const inside = new Map<number, LaneModel[]>();
-  const byId = new Map(lanes.map((l) => [l.info.lane, l]));
-  const top: LaneModel[] = [];
-  for (const lane of lanes) {
-    const parent = lane.info.parent === undefined ? undefined : byId.get(lane.info.parent);
-    if (parent?.info.kind === "process") {
-      inside.set(parent.info.lane, [...(inside.get(parent.info.lane) ?? []), lane]);
+  private hit(e: PointerEvent): Hit | null {
+    const box = this.canvas.getBoundingClientRect();
+    return this.model ? spanAt(this.rows, this.view, this.model.now, this.geometry(), e.clientX - box.left, e.clientY - box.top) : null;
+  }
+
+  private onWheel(e: WheelEvent): void {
+    if (!this.model) return;
+    const g = this.geometry();
+    const at = this.view.toTime(e.clientX - this.canvas.getBoundingClientRect().left, g.left, g.width);
+    if (e.ctrlKey || e.metaKey) {
+      e.preventDefault(); // pinch-zoom arrives as ctrl+wheel
+      this.view.zoom(Math.exp(e.deltaY * 0.01), at);
+    } else if (e.shiftKey || Math.abs(e.deltaX) > Math.abs(e.deltaY)) {
+      e.preventDefault();
+      this.view.pan(((e.shiftKey ? e.deltaY : e.deltaX) / g.width) * this.view.span);
     } else {
-      top.push(lane);
+      return;
+    }
+    this.changed();
+  }
+
+  private onPointerDown(e: PointerEvent): void {
+    const box = this.canvas.getBoundingClientRect();
+    const x = e.clientX - box.left;
+    if (x < layout.labelWidth) {
+      const row = this.rows[Math.floor((e.clientY - box.top - layout.axisHeight) / layout.rowHeight)];
+      if (row && row.children > 0) {
+        const id = row.lane.info.lane;
+        if (!this.collapsed.delete(id)) this.collapsed.add(id);
+        this.invalidate();
+      }
+      return;
+    }
+    this.canvas.setPointerCapture(e.pointerId);
+    this.drag = { x, start: this.view.start, range: e.shiftKey };
+  }
+
+  private onPointerMove(e: PointerEvent): void {
+    const box = this.canvas.getBoundingClientRect();
+    if (this.drag && !this.drag.range && Math.abs(e.clientX - box.left - this.drag.x) > 3) {
+      const g = this.geometry();
+      this.view.pan(this.drag.start - this.view.start - ((e.clientX - box.left - this.drag.x) / g.width) * this.view.span);
+      this.changed();
+      return;
+    }
+    const hit = this.hit(e);
+    this.tip.hidden = !hit;
+    if (hit && this.model) {
+      this.tip.textContent = describeSpan(this.rows[hit.row]!, hit.span, this.model.now, this.text["core"] ?? "core", this.text);
+      this.tip.style.left = `${Math.min(e.clientX - box.left + 12, box.width - 260)}px`;
+      this.tip.style.top = `${e.clientY - box.top + 14}px`;
     }
   }
-  const ordered: LaneModel[] = [];
-  const visit = (lane: LaneModel): void => {
-    ordered.push(lane);
-    (inside.get(lane.info.lane) ?? []).forEach(visit);
-  };
-  top.forEach(visit);
-  return ordered;
-}
 
-/** Name and the real id that matters for the kind: pid for a process, tid for a thread. */
-function laneLabel(lane: LaneModel): string {
-  const { kind, name, pid, tid } = lane.info;
-  if (kind === "process") return `${name} · pid ${pid}`;
-  if (kind === "thread") return `${name} · tid ${tid ?? "?"}`;
-  return name;
-}
-
-/** 1, 2 or 5 times a power of ten, at least the given raw step. */
-function niceStep(raw: number): number {
-  const power = Math.pow(10, Math.floor(Math.log10(Math.max(raw, 1))));
-  for (const m of [1, 2, 5, 10]) {
-    if (m * power >= raw) return m * power;
+  private onPointerUp(e: PointerEvent): void {
+    const drag = this.drag;
+    this.drag = null;
+    if (!drag) return;
+    const box = this.canvas.getBoundingClientRect();
+    const moved = Math.abs(e.clientX - box.left - drag.x);
+    if (drag.range && moved > 3) {
+      const g = this.geometry();
+      this.view.show(this.view.toTime(drag.x, g.left, g.width), this.view.toTime(e.clientX - box.left, g.left, g.width));
+      this.changed();
+    } else if (moved <= 3) {
+      const hit = this.hit(e);
+      this.select(hit ? { lane: this.rows[hit.row]!.lane.info.lane, span: hit.span } : null);
+    }
   }
-  return 10 * power;
-}
 
-function fitText(ctx: CanvasRenderingContext2D, text: string, max: number): string {
-  if (ctx.measureText(text).width <= max) return text;
-  let end = text.length;
-  while (end > 1 && ctx.measureText(text.slice(0, end) + "…").width > max) end--;
-  return text.slice(0, end) + "…";
+  private onKey(e: KeyboardEvent): void {
+    if (!this.model) return;
+    const step = this.view.span / 10;
+    const row = this.selected ? this.rows.findIndex((r) => r.lane.info.lane === this.selected!.lane) : -1;
+    switch (e.key) {
+      case "+": case "=": this.zoom(0.5); break;
+      case "-": case "_": this.zoom(2); break;
+      case "f": case "F": case "0": this.fit(); break;
+      case "l": case "L": this.followLive(); break;
+      case "ArrowLeft": case "ArrowRight": {
+        const direction = e.key === "ArrowLeft" ? -1 : 1;
+        if (e.shiftKey) {
+          this.view.pan(direction * step);
+          this.changed();
+        } else {
+          this.moveSelection(Math.max(row, 0), direction);
+        }
+        break;
+      }
+      case "ArrowUp": case "ArrowDown":
+        this.moveSelection(Math.min(this.rows.length - 1, Math.max(0, row + (e.key === "ArrowUp" ? -1 : 1))), 0);
+        break;
+      case "Escape": this.select(null); break;
+      default: return;
+    }
+    e.preventDefault();
+  }
+
+  /** Moves to the next/previous span in row `row` (step 0: the span nearest the current one in time). */
+  private moveSelection(row: number, step: -1 | 0 | 1): void {
+    const lane = this.rows[row]?.lane;
+    if (!lane) return;
+    const current = this.selected?.lane === lane.info.lane ? this.selected.span : null;
+    const span = step === 0
+      ? lane.spans.find((s) => s.start >= (this.selected?.span.start ?? 0)) ?? lane.spans.at(-1) ?? null
+      : stepSpan(lane.spans, current, step);
+    if (span) this.select({ lane: lane.info.lane, span });
+  }
+
+  private select(selection: Selection | null): void {
+    this.selected = selection;
+    if (selection && this.model) {
+      this.view.reveal(selection.span.start, selection.span.end ?? this.model.now);
+      const row = this.rows.find((r) => r.lane.info.lane === selection.lane);
+      this.canvas.setAttribute("aria-label", row ? describeSpan(row, selection.span, this.model.now, this.text["core"] ?? "core", this.text) : "");
+    }
+    this.invalidate();
+    this.onSelect(selection);
+  }
 }

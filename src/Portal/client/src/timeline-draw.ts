@@ -1,0 +1,193 @@
+// Drawing a run on a canvas context: lanes with state spans, marks, wake-up arrows, counters, cores.
+// Everything is clipped to the visible time range, so a long run costs only what is on screen.
+import { ticks } from "./axis";
+import { formatMicros } from "./format";
+import { laneColor } from "./lane-colors";
+import { Row } from "./lane-layout";
+import { RunModel, Span } from "./run-model";
+import { stateFill } from "./state-style";
+import { TimeView } from "./time-view";
+
+export const layout = { rowHeight: 26, barHeight: 16, axisHeight: 28, labelWidth: 180, padRight: 16, counterHeight: 34, coreHeight: 12 };
+
+export interface Palette {
+  ink: string;
+  muted: string;
+  rule: string;
+  accent: string;
+}
+
+export interface Scene {
+  model: RunModel;
+  rows: Row[];
+  view: TimeView;
+  width: number;
+  selected: Span | null;
+  threadColor: (tid: number) => string;
+  coreLabel: string;
+}
+
+export function sceneHeight(scene: Pick<Scene, "model" | "rows">): number {
+  const { model, rows } = scene;
+  return layout.axisHeight + Math.max(1, rows.length) * layout.rowHeight + model.counters.size * layout.counterHeight
+    + (model.maxCore + 1) * layout.coreHeight + 12;
+}
+
+export function drawScene(ctx: CanvasRenderingContext2D, scene: Scene, palette: Palette): void {
+  const { model, rows, view, width } = scene;
+  const plot = width - layout.labelWidth - layout.padRight;
+  const x = (t: number) => view.toX(t, layout.labelWidth, plot);
+  const visible = (a: number, b: number) => b >= view.start && a <= view.end;
+  const height = sceneHeight(scene);
+
+  ctx.strokeStyle = palette.rule;
+  ctx.fillStyle = palette.muted;
+  for (const tick of ticks(view.start, view.end, plot)) {
+    const px = Math.round(x(tick.t)) + 0.5;
+    ctx.beginPath();
+    ctx.moveTo(px, layout.axisHeight - 6);
+    ctx.lineTo(px, height);
+    ctx.stroke();
+    ctx.fillText(tick.label, px + 3, layout.axisHeight / 2 - 2);
+  }
+
+  const rowOf = new Map(rows.map((r, i) => [r.lane.info.lane, i]));
+  const mid = (row: number) => layout.axisHeight + row * layout.rowHeight + layout.rowHeight / 2;
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(layout.labelWidth, 0, plot, height);
+  ctx.clip();
+  rows.forEach((row, i) => {
+    const top = layout.axisHeight + i * layout.rowHeight + (layout.rowHeight - layout.barHeight) / 2;
+    for (const s of row.lane.spans) {
+      const end = s.end ?? model.now;
+      if (!visible(s.start, end)) continue;
+      const x0 = x(s.start);
+      const x1 = Math.max(x0 + 1, x(end));
+      ctx.globalAlpha = s.inferred ? 0.5 : 1;
+      ctx.fillStyle = stateFill(ctx, s.state);
+      ctx.fillRect(x0, top, x1 - x0, layout.barHeight);
+      ctx.globalAlpha = 1;
+      if (s.inferred) {
+        ctx.setLineDash([3, 2]);
+        ctx.strokeStyle = palette.ink;
+        ctx.strokeRect(x0 + 0.5, top + 0.5, x1 - x0 - 1, layout.barHeight - 1);
+        ctx.setLineDash([]);
+      }
+      if (s.tid !== undefined) {
+        // A task has no thread of its own: underline each slice in the colour of the thread that ran it.
+        ctx.fillStyle = scene.threadColor(s.tid);
+        ctx.fillRect(x0, top + layout.barHeight, x1 - x0, 3);
+      }
+      const core = s.state === "running" && s.core !== undefined ? `${scene.coreLabel} ${s.core}` : "";
+      if (core && ctx.measureText(core).width + 8 <= x1 - x0) {
+        ctx.fillStyle = "#fff";
+        ctx.fillText(core, x0 + 4, top + layout.barHeight / 2);
+      }
+      if (s === scene.selected) {
+        ctx.strokeStyle = palette.accent;
+        ctx.lineWidth = 2;
+        ctx.strokeRect(x0 - 1, top - 2, x1 - x0 + 2, layout.barHeight + 4);
+        ctx.lineWidth = 1;
+      }
+    }
+  });
+
+  for (const mark of model.marks) {
+    const row = rowOf.get(mark.lane);
+    if (row === undefined || !visible(mark.t, mark.t)) continue;
+    const px = Math.round(x(mark.t)) + 0.5;
+    ctx.strokeStyle = palette.ink;
+    ctx.beginPath();
+    ctx.moveTo(px, mid(row) - layout.barHeight / 2 - 3);
+    ctx.lineTo(px, mid(row) - layout.barHeight / 2 + 4);
+    ctx.stroke();
+    const target = mark.link === undefined ? undefined : rowOf.get(mark.link);
+    if (target !== undefined && target !== row) arrow(ctx, px, mid(row), mid(target), palette.accent);
+  }
+  ctx.restore();
+
+  rows.forEach((row, i) => {
+    ctx.fillStyle = palette.ink;
+    const indent = 8 + row.depth * 12;
+    const fold = row.children > 0 ? "▾ " : "";
+    ctx.fillText(fitText(ctx, fold + laneLabel(row), layout.labelWidth - indent - 4), indent, mid(i));
+  });
+
+  let top = layout.axisHeight + rows.length * layout.rowHeight + 6;
+  for (const [name, series] of model.counters) {
+    drawCounter(ctx, name, series, top, x, palette, model.now);
+    top += layout.counterHeight;
+  }
+  drawCores(ctx, scene, top, x, palette);
+}
+
+function drawCounter(ctx: CanvasRenderingContext2D, name: string, series: { t: number; value: number }[], top: number,
+  x: (t: number) => number, palette: Palette, now: number): void {
+  const max = Math.max(1, ...series.map((p) => p.value));
+  const y = (v: number) => top + layout.counterHeight - 6 - (v / max) * (layout.counterHeight - 10);
+  ctx.fillStyle = palette.muted;
+  ctx.fillText(fitText(ctx, `${name} (max ${max})`, layout.labelWidth - 12), 8, top + layout.counterHeight / 2);
+  ctx.strokeStyle = palette.accent;
+  ctx.beginPath();
+  series.forEach((p, i) => {
+    const next = series[i + 1]?.t ?? now;
+    if (i === 0) ctx.moveTo(x(p.t), y(p.value));
+    else ctx.lineTo(x(p.t), y(p.value));
+    ctx.lineTo(x(next), y(p.value)); // a counter holds its value until the next sample
+  });
+  ctx.stroke();
+}
+
+function drawCores(ctx: CanvasRenderingContext2D, scene: Scene, top: number, x: (t: number) => number, palette: Palette): void {
+  const { model, rows } = scene;
+  for (let core = 0; core <= model.maxCore; core++) {
+    const y = top + core * layout.coreHeight;
+    ctx.fillStyle = palette.muted;
+    ctx.fillText(`${scene.coreLabel} ${core}`, 8, y + layout.coreHeight / 2);
+    rows.forEach((row, i) => {
+      for (const s of row.lane.spans) {
+        if (s.state !== "running" || s.core !== core) continue;
+        ctx.fillStyle = laneColor(i);
+        ctx.fillRect(x(s.start), y + 1, Math.max(1, x(s.end ?? model.now) - x(s.start)), layout.coreHeight - 2);
+      }
+    });
+  }
+}
+
+function arrow(ctx: CanvasRenderingContext2D, px: number, from: number, to: number, color: string): void {
+  const head = to > from ? -5 : 5;
+  ctx.strokeStyle = ctx.fillStyle = color;
+  ctx.beginPath();
+  ctx.moveTo(px, from);
+  ctx.lineTo(px, to + head);
+  ctx.stroke();
+  ctx.beginPath();
+  ctx.moveTo(px, to);
+  ctx.lineTo(px - 4, to + head);
+  ctx.lineTo(px + 4, to + head);
+  ctx.fill();
+}
+
+/** Name and the real id that matters for the kind: pid for a process, tid for a thread. */
+export function laneLabel(row: Row): string {
+  const { kind, name, pid, tid } = row.lane.info;
+  if (kind === "process") return `${name} · pid ${pid}`;
+  if (kind === "thread") return `${name} · tid ${tid ?? "?"}`;
+  return name;
+}
+
+export function describeSpan(row: Row, s: Span, now: number, coreLabel: string, states: Record<string, string>): string {
+  const end = s.end ?? now;
+  const parts = [laneLabel(row), `${states[s.state] ?? s.state}${s.on ? ` (${s.on})` : ""}`, `${formatMicros(s.start)} → ${formatMicros(end)}`, formatMicros(end - s.start)];
+  if (s.core !== undefined) parts.push(`${coreLabel} ${s.core}`);
+  if (s.tid !== undefined) parts.push(`tid ${s.tid}`);
+  return parts.join(" · ");
+}
+
+function fitText(ctx: CanvasRenderingContext2D, text: string, max: number): string {
+  if (ctx.measureText(text).width <= max) return text;
+  let end = text.length;
+  while (end > 1 && ctx.measureText(text.slice(0, end) + "…").width > max) end--;
+  return text.slice(0, end) + "…";
+}
