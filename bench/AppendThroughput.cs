@@ -10,7 +10,7 @@ namespace ConcurrencyLab.Bench;
 internal static class AppendThroughput
 {
     public const int Capacity = 2_000_000;
-    private const int Rounds = 3;
+    private const int Rounds = 5;
     private const double Target = 1_000_000;
 
     public static Section Measure()
@@ -88,17 +88,22 @@ internal static class AppendThroughput
         }
     }
 
-    /// <summary>The floor of any locked append log: one lock, one array store, nothing else.</summary>
+    /// <summary>
+    /// The floor of a locked append log: one lock and one store per event, into chunks allocated as they fill
+    /// like the log's own (one big array would live in the large object heap and pay a card mark per store).
+    /// </summary>
     private static Func<RunEvent, bool> BareAppend()
     {
-        var slots = new RunEvent[Capacity];
+        const int shift = 12;
+        var chunks = new RunEvent[]?[(Capacity >> shift) + 1];
         var gate = new Lock();
         var count = 0;
         return e =>
         {
             lock (gate)
             {
-                slots[count++] = e;
+                (chunks[count >> shift] ??= new RunEvent[1 << shift])[count & ((1 << shift) - 1)] = e;
+                count++;
             }
 
             return true;
@@ -108,7 +113,7 @@ internal static class AppendThroughput
     private const string Notes =
         "Each round fills a fresh log of 2,000,000 events; writers are released together and the clock stops when " +
         "the last one is done. *Up front*: the `CounterEvent`s exist before the clock starts, so only `TryAppend` is " +
-        "timed; *in the loop*: each event is allocated as a demo would. *Bare lock + store* does the same work " +
-        "without the log (one `Lock`, one array store per event, same delegate call), which is the most a locked " +
-        "log can give. Median and best of three rounds after a warm-up round.";
+        "timed; *in the loop*: each event is allocated as a demo would. *Bare lock + store* is the least a locked " +
+        "log can do: one `Lock` and one store per event into the same 4,096-slot chunks, through the same delegate " +
+        "call, without the log's checks and reader wake-ups. Median and best of five rounds after a warm-up round.";
 }

@@ -31,7 +31,7 @@ internal static class BareStart
 
     /// <summary>
     /// Starts the worker with no arguments: its Main writes an error to stderr at once and exits, so the first
-    /// line read marks the moment its Main ran. It gets the runtime settings a demo gives its workers, so the
+    /// line read marks the moment its Main ran. It gets the pipes and runtime settings a demo gives its workers, so the
     /// difference between this and the demo is the Engine's own work.
     /// </summary>
     public static TimeSpan WorkerProcess()
@@ -41,6 +41,7 @@ internal static class BareStart
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = true,
         };
         info.ArgumentList.Add(WorkerLocation.Assembly);
         info.Environment["DOTNET_GCHeapHardLimit"] = "0x" + new RunLimits().WorkerMemoryBytes.ToString("X", System.Globalization.CultureInfo.InvariantCulture);

@@ -17,5 +17,7 @@ internal static class Format
 
     public static string Count(long count) => count.ToString("N0", Invariant);
 
+    public static string Delay(TimeSpan delay) => delay == TimeSpan.Zero ? "none" : delay.TotalMilliseconds.ToString("0", Invariant) + " ms";
+
     public static string Verdict(bool met) => met ? "met" : "MISSED";
 }

@@ -10,10 +10,17 @@ if (!machine.IsRelease)
     Console.ResetColor();
 }
 
+if (machine.IsBusy)
+{
+    Console.ForegroundColor = ConsoleColor.Yellow;
+    Console.WriteLine("Note: the machine is busy with other work; expect noisy figures.");
+    Console.ResetColor();
+}
+
 var when = DateTimeOffset.UtcNow;
 var clock = Stopwatch.StartNew();
 var sections = new List<Section>();
-foreach (var measure in new Func<Section>[] { StartLatency.Measure, AppendThroughput.Measure, ReadThroughput.Measure })
+foreach (var measure in new Func<Section>[] { StartLatency.Measure, AppendThroughput.Measure, ReadThroughput.Measure, WatchCost.Measure })
 {
     var section = measure();
     Report.Print(section);

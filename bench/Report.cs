@@ -74,5 +74,22 @@ internal static class Report
         throw new DirectoryNotFoundException("Portal.sln not found above the bench or the working directory.");
     }
 
-    private const string Meaning = "TODO";
+    private const string Meaning =
+        "Start latency is what a learner waits for between pressing Run and seeing the lane appear, and the bare " +
+        "column is the part no Engine can remove. A run starts its own main thread first and the demo starts its " +
+        "lane from there, so a thread demo costs about two bare thread starts and a task demo one thread start plus " +
+        "one task start; what is left is the few events the main lane records on the way (hence the targets' " +
+        "factor of 2 and half a millisecond of slack). For a process the floor is the .NET runtime booting the " +
+        "worker; everything above it is work the worker does before it announces its main lane (parsing its " +
+        "orders, capping its memory, connecting to the event socket and sending its first JSON line), and the wall " +
+        "column adds the serialization of that first event and its trip over the socket. The append rates show " +
+        "whether the log can be the bottleneck of a run: a run may log at most `RunLimits.MaxEvents` events, so " +
+        "divide that by the single-writer rate for the longest the log can ever cost a run, and compare the log " +
+        "with the bare lock-and-store to see what its own bookkeeping costs. Sixteen writers on a machine with " +
+        "fewer cores measure a contended lock under oversubscription, which depends on the scheduler as much as on " +
+        "the code. The reader section is a stress test, a writer appending flat out while every reader streams with " +
+        "no flush delay; on a machine with few cores the readers' thread-pool threads compete with the writer for " +
+        "a core, so compare the wall rate (what the writer lost, including waiting for a core and garbage " +
+        "collections caused by readers' batches) with the own-CPU rate (the extra work each event costs the writer " +
+        "itself).";
 }

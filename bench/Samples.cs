@@ -11,6 +11,8 @@ internal sealed class Samples
 
     public double P90 => Percentile(0.9);
 
+    public double Mean => _values.Count == 0 ? double.NaN : _values.Average();
+
     public void Add(double micros) => _values.Add(micros);
 
     public void Add(TimeSpan elapsed) => Add(elapsed.TotalMicroseconds);

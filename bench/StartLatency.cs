@@ -1,3 +1,4 @@
+using System.Globalization;
 using ConcurrencyLab.Engine.Events;
 using ConcurrencyLab.Engine.Runtime;
 
@@ -63,9 +64,9 @@ internal static class StartLatency
 
             var limit = c.Factor * bare.Median + c.SlackMicros;
             var met = t.Median <= limit;
-            var rule = c.SlackMicros > 0 ? $"{c.Factor}× bare + {Format.Millis(c.SlackMicros)}" : $"{c.Factor}× bare";
+            var rule = string.Create(CultureInfo.InvariantCulture, $"{c.Factor}× bare") + (c.SlackMicros > 0 ? $" + {Format.Millis(c.SlackMicros)}" : "");
             table.Add(
-                c.Name, c.Runs.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                c.Name, c.Runs.ToString(CultureInfo.InvariantCulture),
                 Format.Millis(t.Median), Format.Millis(t.P90), Format.Millis(wall.Median), Format.Millis(wall.P90),
                 c.BareName, Format.Millis(bare.Median), Format.Millis(bare.P90), Format.Ratio(t.Median / bare.Median),
                 $"{Format.Millis(limit)} ({rule})", Format.Verdict(met));
@@ -79,10 +80,10 @@ internal static class StartLatency
     }
 
     private const string Notes =
-        "*T* is the event's own timestamp: microseconds from the run clock's restart inside `DemoRun.Start()` " +
+        "*T* is the event's own timestamp: the time from the run clock's restart inside `DemoRun.Start()` " +
         "to the moment the lane announced itself (for the process demo, measured inside the child on the shared " +
         "monotonic clock). *Wall* runs from just before `Start()` until a reader of the log " +
-        "(`ReadAsync(0, 256, 0)`, as the live stream reads it) had the event in hand, so it adds the reader's wake-up " +
+        "(`ReadAsync(0, 256, TimeSpan.Zero)`: the live stream's reader without its flush delay) had the event in hand, so it adds the reader's wake-up " +
         "and, for the child, the trip over the event socket. *Bare* is the same start done directly: a thread or " +
         "`Task.Run` until its body runs, or the worker process (same program, same GC settings, no arguments) until " +
         "its first stderr line arrives. Demo and bare runs alternate, after five warm-up rounds.";

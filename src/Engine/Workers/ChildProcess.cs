@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -8,14 +9,20 @@ namespace ConcurrencyLab.Engine.Workers;
 
 /// <summary>
 /// A worker process started by a demo, drawn as a process lane. Its stdout and stderr become output
-/// of that lane; its own threads report through the run's event socket.
+/// of that lane; its own threads report through the run's event socket. Its stdin is a pipe the parent
+/// may write lines to (<see cref="WriteLine"/>), and the parent may read its stdout lines too (<see cref="ReadLine"/>).
 /// </summary>
 public sealed class ChildProcess
 {
     private readonly DemoContext _context;
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly bool _groupLeader;
+
+    // Every stdout line that was shown, for a parent that talks to its child. The run's output cap bounds it.
+    private readonly BlockingCollection<string> _stdoutLines = [];
+    private readonly Lock _inputGate = new();
     private Process? _process;
+    private bool _inputClosed;
 
     private ChildProcess(DemoContext context, Lane lane, bool groupLeader)
     {
@@ -51,6 +58,60 @@ public sealed class ChildProcess
         return _exited.Task.Result;
     }
 
+    /// <summary>Writes one line to the child's stdin (a pipe) and flushes it, so the child can read it at once.</summary>
+    /// <exception cref="IOException">When the child has exited or closed its stdin.</exception>
+    /// <exception cref="InvalidOperationException">After <see cref="CloseInput"/>.</exception>
+    public void WriteLine(string line)
+    {
+        lock (_inputGate)
+        {
+            if (_inputClosed)
+            {
+                throw new InvalidOperationException($"The stdin of {Lane.Name} is closed.");
+            }
+
+            var input = _process!.StandardInput;
+            input.Write(line);
+            input.Write('\n');
+            input.Flush();
+        }
+    }
+
+    /// <summary>Closes the child's stdin: once it has read what was written, its next read sees end of input.</summary>
+    public void CloseInput()
+    {
+        lock (_inputGate)
+        {
+            if (_inputClosed)
+            {
+                return;
+            }
+
+            _inputClosed = true;
+            try
+            {
+                _process!.StandardInput.Close();
+            }
+            catch (IOException)
+            {
+                // The child is gone and the pipe broken; closing our end is all that was asked.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Waits for the child's next line of stdout, drawn on <paramref name="reader"/> as an io span; null once the
+    /// child has closed its stdout (usually by exiting). Every line is also shown on the child's lane, read or not.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">When the run is stopped first.</exception>
+    public string? ReadLine(Lane reader)
+    {
+        reader.Enter(LaneState.Io, "stdout of " + Lane.Name);
+        var got = _stdoutLines.TryTake(out var line, Timeout.Infinite, _context.Cancellation);
+        reader.Enter(LaneState.Running);
+        return got ? line : null;
+    }
+
     internal static ChildProcess Start(DemoContext context, Lane lane, Lane from, string role, IReadOnlyList<string> arguments, bool survivesParent)
     {
         var scope = context.Scope;
@@ -61,6 +122,8 @@ public sealed class ChildProcess
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = true,
+            StandardInputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
@@ -116,12 +179,21 @@ public sealed class ChildProcess
     private void WatchOutput()
     {
         var process = _process!;
-        var stdout = new Thread(() => Pump(process.StandardOutput, OutputStream.Stdout)) { Name = Lane.Name + " stdout", IsBackground = true };
+        var stdout = new Thread(() =>
+        {
+            Pump(process.StandardOutput, OutputStream.Stdout);
+            _stdoutLines.CompleteAdding();
+        })
+        {
+            Name = Lane.Name + " stdout",
+            IsBackground = true,
+        };
         var stderr = new Thread(() =>
         {
             Pump(process.StandardError, OutputStream.Stderr);
             stdout.Join();
             process.WaitForExit();
+            CloseInput();
             Lane.Mark(Describe(process.ExitCode));
             Lane.Enter(LaneState.Done);
             _exited.TrySetResult(process.ExitCode);
@@ -149,6 +221,10 @@ public sealed class ChildProcess
         if (_context.Scope.CountOutput(Encoding.UTF8.GetByteCount(text) + 1))
         {
             _context.Emit(new OutputEvent(_context.Clock.Now, Lane.Id, text, stream));
+            if (stream == OutputStream.Stdout)
+            {
+                _stdoutLines.Add(line);
+            }
         }
     }
 

@@ -87,7 +87,6 @@ public static class UiText
         ["state"] = new("State", "状态"),
         ["start"] = new("Start", "开始"),
         ["duration"] = new("Duration", "时长"),
-        ["on"] = new("on", "等待"),
         ["wokenBy"] = new("woken by", "唤醒者"),
         ["copy"] = new("Copy", "复制"),
         ["copied"] = new("Copied", "已复制"),

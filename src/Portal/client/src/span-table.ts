@@ -22,7 +22,7 @@ export function renderSpanTable(container: HTMLElement, model: RunModel, text: U
       const row = body.insertRow();
       for (const value of [
         lane.info.name,
-        `${text[span.state] ?? span.state}${span.on ? ` (${text["on"] ?? "on"} ${span.on})` : ""}`,
+        `${text[span.state] ?? span.state}${span.on ? ` (${span.on})` : ""}`,
         formatMicros(span.start),
         formatMicros(end - span.start),
         waker ? model.lanes.get(waker.lane)?.info.name ?? "" : "",

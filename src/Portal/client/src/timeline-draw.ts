@@ -8,7 +8,7 @@ import { RunModel, Span } from "./run-model";
 import { stateFill } from "./state-style";
 import { TimeView } from "./time-view";
 
-export const layout = { rowHeight: 26, barHeight: 16, axisHeight: 28, labelWidth: 180, padRight: 16, counterHeight: 34, coreHeight: 12 };
+export const layout = { rowHeight: 26, barHeight: 16, axisHeight: 28, labelWidth: 180, padRight: 16, counterHeight: 34, coreHeight: 16 };
 
 export interface Palette {
   ink: string;
