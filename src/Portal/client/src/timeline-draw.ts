@@ -57,13 +57,41 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: Scene, palette: 
   ctx.beginPath();
   ctx.rect(layout.labelWidth, 0, plot, height);
   ctx.clip();
+  const coreTop = layout.axisHeight + rows.length * layout.rowHeight + 6 + model.counters.size * layout.counterHeight;
+  const coreLabel = ctx.measureText(`${scene.coreLabel} 00`).width + 8;
   rows.forEach((row, i) => {
     const top = layout.axisHeight + i * layout.rowHeight + (layout.rowHeight - layout.barHeight) / 2;
-    for (const s of row.lane.spans) {
+    const spans = row.lane.spans;
+    // Spans are in time order: start at the first one that can be visible and stop past the view.
+    // Spans thinner than a pixel merge into one bar in the colour of the state that lasted longest,
+    // so a run of 100,000 spans costs what fits on screen.
+    let dense: { x0: number; x1: number; state: Span["state"]; longest: number } | null = null;
+    const flush = () => {
+      if (!dense) return;
+      ctx.fillStyle = stateFill(ctx, dense.state);
+      ctx.fillRect(dense.x0, top, Math.max(1, dense.x1 - dense.x0), layout.barHeight);
+      dense = null;
+    };
+    for (let k = firstVisible(spans, view.start); k < spans.length; k++) {
+      const s = spans[k]!;
+      if (s.start > view.end) break;
       const end = s.end ?? model.now;
-      if (!visible(s.start, end)) continue;
       const x0 = x(s.start);
       const x1 = Math.max(x0 + 1, x(end));
+      if (x(end) - x0 < 1 && s !== scene.selected) {
+        if (dense && x0 <= dense.x1 + 1) {
+          dense.x1 = Math.max(dense.x1, x1);
+          if (end - s.start > dense.longest) {
+            dense.state = s.state;
+            dense.longest = end - s.start;
+          }
+        } else {
+          flush();
+          dense = { x0, x1, state: s.state, longest: end - s.start };
+        }
+        continue;
+      }
+      flush();
       ctx.globalAlpha = s.inferred ? 0.5 : 1;
       ctx.fillStyle = stateFill(ctx, s.state);
       ctx.fillRect(x0, top, x1 - x0, layout.barHeight);
@@ -79,10 +107,14 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: Scene, palette: 
         ctx.fillStyle = scene.threadColor(s.tid);
         ctx.fillRect(x0, top + layout.barHeight, x1 - x0, 3);
       }
-      const core = s.state === "running" && s.core !== undefined ? `${scene.coreLabel} ${s.core}` : "";
-      if (core && ctx.measureText(core).width + 8 <= x1 - x0) {
-        ctx.fillStyle = "#fff";
-        ctx.fillText(core, x0 + 4, top + layout.barHeight / 2);
+      if (s.state === "running" && s.core !== undefined) {
+        // The per-core strip: which lane ran on each core.
+        ctx.fillStyle = laneColor(i);
+        ctx.fillRect(x0, coreTop + s.core * layout.coreHeight + 1, x1 - x0, layout.coreHeight - 2);
+        if (x1 - x0 >= coreLabel) {
+          ctx.fillStyle = "#fff";
+          ctx.fillText(`${scene.coreLabel} ${s.core}`, x0 + 4, top + layout.barHeight / 2);
+        }
       }
       if (s === scene.selected) {
         ctx.strokeStyle = palette.accent;
@@ -91,6 +123,7 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: Scene, palette: 
         ctx.lineWidth = 1;
       }
     }
+    flush();
   });
 
   for (const mark of model.marks) {
@@ -119,7 +152,22 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: Scene, palette: 
     drawCounter(ctx, name, series, top, x, palette, model.now);
     top += layout.counterHeight;
   }
-  drawCores(ctx, scene, top, x, palette);
+  ctx.fillStyle = palette.muted;
+  for (let core = 0; core <= model.maxCore; core++) {
+    ctx.fillText(`${scene.coreLabel} ${core}`, 8, coreTop + core * layout.coreHeight + layout.coreHeight / 2);
+  }
+}
+
+/** Index of the first span that may reach `t` (spans are sorted by start and end where the next begins). */
+function firstVisible(spans: Span[], t: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.max(0, lo - 1);
 }
 
 function drawCounter(ctx: CanvasRenderingContext2D, name: string, series: { t: number; value: number }[], top: number,
@@ -137,22 +185,6 @@ function drawCounter(ctx: CanvasRenderingContext2D, name: string, series: { t: n
     ctx.lineTo(x(next), y(p.value)); // a counter holds its value until the next sample
   });
   ctx.stroke();
-}
-
-function drawCores(ctx: CanvasRenderingContext2D, scene: Scene, top: number, x: (t: number) => number, palette: Palette): void {
-  const { model, rows } = scene;
-  for (let core = 0; core <= model.maxCore; core++) {
-    const y = top + core * layout.coreHeight;
-    ctx.fillStyle = palette.muted;
-    ctx.fillText(`${scene.coreLabel} ${core}`, 8, y + layout.coreHeight / 2);
-    rows.forEach((row, i) => {
-      for (const s of row.lane.spans) {
-        if (s.state !== "running" || s.core !== core) continue;
-        ctx.fillStyle = laneColor(i);
-        ctx.fillRect(x(s.start), y + 1, Math.max(1, x(s.end ?? model.now) - x(s.start)), layout.coreHeight - 2);
-      }
-    });
-  }
 }
 
 function arrow(ctx: CanvasRenderingContext2D, px: number, from: number, to: number, color: string): void {

@@ -94,9 +94,11 @@ export class Timeline {
     const width = Math.max(320, this.root.clientWidth);
     const height = model ? sceneHeight({ model, rows: this.rows }) : layout.axisHeight + layout.rowHeight + 8;
     const ratio = window.devicePixelRatio || 1;
-    this.canvas.width = Math.round(width * ratio);
-    this.canvas.height = Math.round(height * ratio);
-    this.canvas.style.height = `${height}px`;
+    if (this.canvas.width !== Math.round(width * ratio) || this.canvas.height !== Math.round(height * ratio)) {
+      this.canvas.width = Math.round(width * ratio); // resizing reallocates the canvas: only when it changes
+      this.canvas.height = Math.round(height * ratio);
+      this.canvas.style.height = `${height}px`;
+    }
     this.root.dataset["start"] = String(Math.round(this.view.start));
     this.root.dataset["end"] = String(Math.round(this.view.end));
     this.root.dataset["follow"] = String(this.view.follow);
