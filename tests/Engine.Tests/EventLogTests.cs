@@ -1,3 +1,4 @@
+using ConcurrencyLab.Engine.Demos.Threads;
 using ConcurrencyLab.Engine.Events;
 
 namespace ConcurrencyLab.Engine.Tests;
@@ -51,7 +52,7 @@ public class EventLogTests
     [Fact]
     public async Task AHundredReadersOfALiveRunGetIdenticalSequences()
     {
-        var run = RunHarness.Create(new Demos.Threads.SpawnThreadsDemo(), new Dictionary<string, string> { ["threads"] = "8", ["lines"] = "10", ["pause"] = "2" });
+        var run = RunHarness.Create(new SpawnThreadsDemo(), new Dictionary<string, string> { ["threads"] = "8", ["lines"] = "10", ["pause"] = "2" });
         var readers = Enumerable.Range(0, 100).Select(_ => ReadAllAsync(run.Log, 0)).ToArray();
 
         run.Start();

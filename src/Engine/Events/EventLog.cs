@@ -88,7 +88,8 @@ public sealed class EventLog
     /// <summary>
     /// Streams the log from <paramref name="from"/> until it completes. Events are grouped: a batch is sent
     /// when <paramref name="maxBatch"/> events are ready or <paramref name="flushDelay"/> has passed since the
-    /// first of them arrived.
+    /// first of them arrived. Batches are views of the log's own storage (published slots never change),
+    /// so a hundred readers cost no copies.
     /// </summary>
     public async IAsyncEnumerable<EventBatch> ReadAsync(
         long from, int maxBatch, TimeSpan flushDelay, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -107,8 +108,9 @@ public sealed class EventLog
                     available = Count;
                 }
 
-                var end = Math.Min(available, cursor + maxBatch);
-                yield return new EventBatch(cursor, Slice(cursor, end));
+                var chunkEnd = ((cursor >> ChunkShift) + 1) << ChunkShift;
+                var end = Math.Min(Math.Min(available, cursor + maxBatch), chunkEnd);
+                yield return new EventBatch(cursor, new ArraySegment<RunEvent>(_chunks[cursor >> ChunkShift]!, cursor & (ChunkSize - 1), end - cursor));
                 cursor = end;
                 continue;
             }
