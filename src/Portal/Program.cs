@@ -5,6 +5,7 @@ using ConcurrencyLab.Portal.Localization;
 using ConcurrencyLab.Portal.Runs;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.UseStaticWebAssets(); // `dotnet run` serves wwwroot from the build output; a no-op once published
 
 builder.Services.AddLanguages();
 builder.Services.AddLessons();

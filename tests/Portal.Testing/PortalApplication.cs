@@ -54,6 +54,7 @@ public sealed class PortalApplication : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseContentRoot(RepositoryRoot);
+        builder.UseEnvironment("Production"); // as operators run it: no developer pages, no development-only services
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
         builder.ConfigureServices(_services);
     }
