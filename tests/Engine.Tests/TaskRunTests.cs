@@ -3,6 +3,7 @@ using ConcurrencyLab.Engine.Events;
 
 namespace ConcurrencyLab.Engine.Tests;
 
+[Collection(TimingSensitive.Name)]
 public class TaskRunTests
 {
     [Fact]

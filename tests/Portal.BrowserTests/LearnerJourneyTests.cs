@@ -66,7 +66,7 @@ public class LearnerJourneyTests(BrowserFixture browser) : IClassFixture<Browser
         await WatchedPage.ScreenshotAsync(demo, "threads-zh-demo");
 
         await page.GotoAsync("/");
-        await Expect(page.Locator(".course-title").First).ToHaveTextAsync("线程");
+        await Expect(page.Locator("a[href='/lessons/threads'] .course-title")).ToHaveTextAsync("线程");
         await watched.ScreenshotAsync("home-zh");
         Assert.Empty(watched.Problems);
     }
@@ -77,7 +77,7 @@ public class LearnerJourneyTests(BrowserFixture browser) : IClassFixture<Browser
         await using var watched = await WatchedPage.OpenAsync(browser);
         var page = watched.Page;
         await page.GotoAsync("/");
-        await Expect(page.Locator(".course-title").First).ToHaveTextAsync("Threads");
+        await Expect(page.Locator("a[href='/lessons/threads'] .course-title")).ToHaveTextAsync("Threads");
         await watched.ScreenshotAsync("home-en");
 
         await page.Locator("[data-theme-toggle]").ClickAsync();

@@ -172,7 +172,13 @@ public sealed class DemoRun : IRunScope, IAsyncDisposable
     {
         try
         {
-            await Task.Delay(Limits.WallTime, _stop.Token).ConfigureAwait(false);
+            // Timers may fire a little early; the run clock decides when the wall time is really up.
+            var wall = (long)Limits.WallTime.TotalMicroseconds;
+            while (Clock.Now < wall)
+            {
+                await Task.Delay(TimeSpan.FromMicroseconds(wall - Clock.Now + 500), _stop.Token).ConfigureAwait(false);
+            }
+
             Stop(RunStatus.TimedOut, $"wall time of {Limits.WallTime.TotalSeconds:0.#} s reached");
         }
         catch (OperationCanceledException)

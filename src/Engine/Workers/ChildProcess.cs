@@ -22,6 +22,7 @@ public sealed class ChildProcess
     private readonly BlockingCollection<string> _stdoutLines = [];
     private readonly Lock _inputGate = new();
     private Process? _process;
+    private volatile bool _saidOutOfMemory;
     private bool _inputClosed;
 
     private ChildProcess(DemoContext context, Lane lane, bool groupLeader)
@@ -217,6 +218,11 @@ public sealed class ChildProcess
 
     private void OnOutput(string line, OutputStream stream)
     {
+        if (stream == OutputStream.Stderr && line.Contains("out of memory", StringComparison.OrdinalIgnoreCase))
+        {
+            _saidOutOfMemory = true; // the runtime may also abort on its own when memory runs out (SIGABRT)
+        }
+
         var text = Lane.MakeVisible(line);
         if (_context.Scope.CountOutput(Encoding.UTF8.GetByteCount(text) + 1))
         {
@@ -231,7 +237,7 @@ public sealed class ChildProcess
     private string Describe(int code) => code switch
     {
         0 => "exited normally (code 0)",
-        WorkerProtocol.OutOfMemoryExitCode => $"ran out of memory (limit {_context.Limits.WorkerMemoryBytes >> 20} MiB)",
+        _ when code == WorkerProtocol.OutOfMemoryExitCode || _saidOutOfMemory => $"ran out of memory (limit {_context.Limits.WorkerMemoryBytes >> 20} MiB)",
         > 128 and < 160 => $"killed by signal {code - 128} (code {code})",
         _ => $"exited with code {code}",
     };

@@ -76,9 +76,10 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: Scene, palette: 
       const s = spans[k]!;
       if (s.start > view.end) break;
       const end = s.end ?? model.now;
-      const x0 = x(s.start);
-      const x1 = Math.max(x0 + 1, x(end));
-      if (x(end) - x0 < 1 && s !== scene.selected) {
+      // Whole pixels: a thin span stays a crisp bar of its state's colour instead of a blurred edge.
+      const x0 = Math.floor(x(s.start));
+      const x1 = Math.max(x0 + 1, Math.ceil(x(end)));
+      if (x(end) - x(s.start) < 1 && s !== scene.selected) {
         if (dense && x0 <= dense.x1 + 1) {
           dense.x1 = Math.max(dense.x1, x1);
           if (end - s.start > dense.longest) {
