@@ -89,7 +89,7 @@ internal static class Report
         "fewer cores measure a contended lock under oversubscription, which depends on the scheduler as much as on " +
         "the code. The reader section is a stress test, a writer appending flat out while every reader streams with " +
         "no flush delay; on a machine with few cores the readers' thread-pool threads compete with the writer for " +
-        "a core, so compare the wall rate (what the writer lost, including waiting for a core and garbage " +
-        "collections caused by readers' batches) with the own-CPU rate (the extra work each event costs the writer " +
-        "itself).";
+        "a core, so compare the wall rate (what the writer lost, including the time it waited for a core) with " +
+        "the own-CPU rate (the extra work each event costs the writer itself). The last section is the one a " +
+        "learner could notice: how much longer each event takes the demo's own thread while others watch.";
 }
