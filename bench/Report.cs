@@ -53,7 +53,11 @@ internal static class Report
 
         text.Append("\n## What the numbers mean\n\n").Append(Meaning).Append('\n');
         var path = Path.Combine(RepositoryRoot(), "docs", "benchmarks.md");
-        File.WriteAllText(path, text.ToString());
+        // The timeline's browser benchmark (src/Portal/client, npm run bench) keeps its own section at the end.
+        const string browserSection = "<!-- timeline-benchmark -->";
+        var previous = File.Exists(path) ? File.ReadAllText(path) : "";
+        var kept = previous.Contains(browserSection, StringComparison.Ordinal) ? previous[previous.IndexOf(browserSection, StringComparison.Ordinal)..] : "";
+        File.WriteAllText(path, text.ToString() + (kept.Length > 0 ? Environment.NewLine + kept : ""));
         return path;
     }
 

@@ -67,7 +67,7 @@ public sealed class EventLog
             _changed = null;
         }
 
-        changed?.TrySetResult();
+        Wake(changed);
     }
 
     /// <summary>Copies events [<paramref name="from"/>, <paramref name="to"/>) out of the log.</summary>
@@ -134,8 +134,20 @@ public sealed class EventLog
                 return Task.CompletedTask;
             }
 
-            _changed ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _changed ??= new TaskCompletionSource();
             return _changed.Task;
+        }
+    }
+
+    /// <summary>
+    /// Wakes the waiting readers from one thread-pool work item: the writer (a demo's thread) pays one
+    /// enqueue, not one per reader, and never runs a reader's code itself.
+    /// </summary>
+    private static void Wake(TaskCompletionSource? changed)
+    {
+        if (changed is not null)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static c => c.TrySetResult(), changed, preferLocal: false);
         }
     }
 
@@ -156,7 +168,7 @@ public sealed class EventLog
             _changed = null;
         }
 
-        changed?.TrySetResult();
+        Wake(changed);
         return true;
     }
 }

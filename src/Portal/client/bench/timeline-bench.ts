@@ -2,6 +2,7 @@
 // pan/zoom over a large run, and first draw of a stored run. Results land in window.benchResults.
 import { EventBatch, RunEvent } from "../src/events";
 import { RunModel } from "../src/run-model";
+import { stateFill } from "../src/state-style";
 import { Timeline } from "../src/timeline";
 
 declare global {
@@ -93,8 +94,32 @@ async function firstDraw(spans: number): Promise<Record<string, number>> {
   return { firstDrawMs: performance.now() - began };
 }
 
+/** The floor under any drawing of 50 lanes: clear the canvas and fill each lane's bar once, patterned. */
+async function bareFill(lanes: number): Promise<Record<string, number>> {
+  document.body.replaceChildren();
+  const canvas = document.createElement("canvas");
+  canvas.width = 1200 * devicePixelRatio;
+  canvas.height = (28 + lanes * 26 + 40) * devicePixelRatio;
+  document.body.append(canvas);
+  const ctx = canvas.getContext("2d")!;
+  ctx.setTransform(devicePixelRatio, 0, 0, devicePixelRatio, 0, 0);
+  const times: number[] = [];
+  for (let i = 0; i < 120; i++) {
+    const began = performance.now();
+    ctx.clearRect(0, 0, 1200, canvas.height);
+    for (let lane = 0; lane < lanes; lane++) {
+      ctx.fillStyle = stateFill(ctx, lane % 2 ? "sleeping" : "running");
+      ctx.fillRect(180, 28 + lane * 26 + 5, 1000, 16);
+    }
+    await frame();
+    times.push(performance.now() - began);
+  }
+  return { bareFillFrameP50: percentile(times, 50), bareFillFrameP95: percentile(times, 95) };
+}
+
 void (async () => {
   window.benchResults = {
+    ...(await bareFill(50)),
     ...(await liveAppend(20_000, 3)),
     ...(await panZoom(100_000)),
     ...(await firstDraw(100_000)),

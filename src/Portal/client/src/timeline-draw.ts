@@ -66,10 +66,14 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: Scene, palette: 
     // Spans thinner than a pixel merge into one bar in the colour of the state that lasted longest,
     // so a run of 100,000 spans costs what fits on screen.
     let dense: { x0: number; x1: number; state: Span["state"]; longest: number } | null = null;
+    // Right edge of what is painted so far: the next span starts there, so a one-pixel blip is never painted over.
+    let painted = -Infinity;
     const flush = () => {
       if (!dense) return;
+      const from = Math.max(dense.x0, painted);
       ctx.fillStyle = stateFill(ctx, dense.state);
-      ctx.fillRect(dense.x0, top, Math.max(1, dense.x1 - dense.x0), layout.barHeight);
+      ctx.fillRect(from, top, Math.max(1, dense.x1 - from), layout.barHeight);
+      painted = Math.max(from + 1, dense.x1);
       dense = null;
     };
     for (let k = firstVisible(spans, view.start); k < spans.length; k++) {
@@ -77,8 +81,8 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: Scene, palette: 
       if (s.start > view.end) break;
       const end = s.end ?? model.now;
       // Whole pixels: a thin span stays a crisp bar of its state's colour instead of a blurred edge.
-      const x0 = Math.floor(x(s.start));
-      const x1 = Math.max(x0 + 1, Math.ceil(x(end)));
+      let x0 = Math.floor(x(s.start));
+      let x1 = Math.max(x0 + 1, Math.ceil(x(end)));
       if (x(end) - x(s.start) < 1 && s !== scene.selected) {
         if (dense && x0 <= dense.x1 + 1) {
           dense.x1 = Math.max(dense.x1, x1);
@@ -93,6 +97,9 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: Scene, palette: 
         continue;
       }
       flush();
+      x0 = Math.max(x0, painted);
+      x1 = Math.max(x1, x0 + 1);
+      painted = x1;
       ctx.globalAlpha = s.inferred ? 0.5 : 1;
       ctx.fillStyle = stateFill(ctx, s.state);
       ctx.fillRect(x0, top, x1 - x0, layout.barHeight);
