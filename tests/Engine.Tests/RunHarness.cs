@@ -45,20 +45,4 @@ internal static class RunHarness
 
         Assert.Fail("The run ended before the awaited event.");
     }
-
-    /// <summary>Names of this process's live threads (/proc/self/task/*/comm).</summary>
-    public static IReadOnlyList<string> LiveThreadNames() =>
-        Directory.EnumerateDirectories("/proc/self/task")
-            .Select(task =>
-            {
-                try
-                {
-                    return File.ReadAllText(Path.Combine(task, "comm")).Trim();
-                }
-                catch (IOException)
-                {
-                    return "";
-                }
-            })
-            .ToList();
 }
