@@ -3,6 +3,7 @@ using ConcurrencyLab.Portal.Data;
 using ConcurrencyLab.Portal.Lessons;
 using ConcurrencyLab.Portal.Localization;
 using ConcurrencyLab.Portal.Runs;
+using ConcurrencyLab.Portal.Visitors;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets(); // `dotnet run` serves wwwroot from the build output; a no-op once published
@@ -16,10 +17,11 @@ builder.Services.AddRazorComponents();
 var app = builder.Build();
 
 await app.MigrateDatabaseAsync();
-app.ReapLeftoverWorkers();
+await app.RecoverInterruptedRunsAsync();
 
 app.UseStatusCodePagesWithReExecute("/not-found", "?status={0}", createScopeForStatusCodePages: true);
 app.UseLanguages();
+app.UseVisitors();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

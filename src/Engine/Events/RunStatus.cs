@@ -23,4 +23,7 @@ public enum RunStatus
 
     /// <summary>The demo hit an output or event cap and was stopped.</summary>
     Truncated,
+
+    /// <summary>The host stopped (crashed or was killed) while the run was going; the run keeps what was stored.</summary>
+    Interrupted,
 }

@@ -24,6 +24,12 @@ public sealed class DemoParameters
     public string Choice(string name) =>
         _declared.First(p => p.Name == name).Choices?[this[name]].Value ?? throw new InvalidOperationException($"'{name}' is not a choice parameter.");
 
+    /// <summary>The values as a learner would type them, in declared order: numbers, and choices by name ("lock").</summary>
+    public IReadOnlyDictionary<string, string> AsText() => _declared.ToDictionary(
+        p => p.Name,
+        p => p.Choices?[this[p.Name]].Value ?? this[p.Name].ToString(System.Globalization.CultureInfo.InvariantCulture),
+        StringComparer.Ordinal);
+
     /// <summary>
     /// Checks raw values against the declared parameters: unknown names, non-numbers and values out of
     /// range are all reported together; missing ones take their defaults.

@@ -6,6 +6,7 @@ namespace ConcurrencyLab.Portal.Data;
 public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options)
 {
     public DbSet<StoredRun> Runs => Set<StoredRun>();
+    public DbSet<RunChunk> RunChunks => Set<RunChunk>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -14,8 +15,16 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
             run.HasKey(r => r.Id);
             run.Property(r => r.Id).HasMaxLength(32);
             run.Property(r => r.DemoId).HasMaxLength(64);
+            run.Property(r => r.OwnerId).HasMaxLength(32);
             run.Property(r => r.Status).HasMaxLength(16);
             run.HasIndex(r => r.CreatedUtc);
+            run.HasIndex(r => new { r.OwnerId, r.CreatedUtc });
+        });
+        modelBuilder.Entity<RunChunk>(chunk =>
+        {
+            chunk.HasKey(c => new { c.RunId, c.First });
+            chunk.Property(c => c.Encoding).HasMaxLength(8);
+            chunk.HasOne<StoredRun>().WithMany().HasForeignKey(c => c.RunId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

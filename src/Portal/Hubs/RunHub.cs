@@ -1,21 +1,24 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ConcurrencyLab.Engine.Events;
 using ConcurrencyLab.Engine.Runtime;
 using ConcurrencyLab.Portal.Runs;
+using ConcurrencyLab.Portal.Visitors;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
 namespace ConcurrencyLab.Portal.Hubs;
 
-/// <summary>Starts runs, streams their events and cancels them.</summary>
-public sealed class RunHub(RunManager runs, IOptions<RunsOptions> options) : Hub<IRunClient>
+/// <summary>Starts runs, streams their events (live or stored) and cancels them.</summary>
+public sealed class RunHub(RunManager runs, RunArchive archive, IOptions<RunsOptions> options) : Hub<IRunClient>
 {
     /// <summary>Starts a demo; returns the run id, or fails with a message fit to show the learner.</summary>
-    public string StartRun(string demoId, Dictionary<string, JsonElement>? parameters)
+    public async Task<string> StartRun(string demoId, Dictionary<string, JsonElement>? parameters)
     {
         try
         {
-            return runs.Start(demoId, parameters?.ToDictionary(p => p.Key, p => AsText(p.Value)));
+            var owner = Context.GetHttpContext()?.VisitorId();
+            return await runs.StartAsync(demoId, parameters?.ToDictionary(p => p.Key, p => AsText(p.Value)), owner);
         }
         catch (Exception ex) when (ex is UnknownDemoException or DemoParameterException or RunRefusedException)
         {
@@ -23,16 +26,26 @@ public sealed class RunHub(RunManager runs, IOptions<RunsOptions> options) : Hub
         }
     }
 
-    /// <summary>The run's events from sequence number <paramref name="from"/> on, in batches, until the run ends.</summary>
-    public IAsyncEnumerable<EventBatch> Watch(string runId, long from, CancellationToken cancellationToken)
+    /// <summary>
+    /// The run's events from sequence number <paramref name="from"/> on, in batches, until the run ends:
+    /// live from memory while the run is held there, else from the database.
+    /// </summary>
+    public async IAsyncEnumerable<EventBatch> Watch(string runId, long from, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var run = runs.Find(runId) ?? throw new HubException($"There is no run '{runId}' in progress.");
         if (from < 0)
         {
             throw new HubException("'from' must be a sequence number, 0 or more.");
         }
 
-        return run.Log.ReadAsync(from, options.Value.BatchSize, options.Value.FlushInterval, cancellationToken);
+        var events = runs.Find(runId) is { } run
+            ? run.Log.ReadAsync(from, options.Value.BatchSize, options.Value.FlushInterval, cancellationToken)
+            : await archive.FindAsync(runId) is not null
+                ? archive.ReadAsync(runId, from, cancellationToken)
+                : throw new HubException($"There is no run '{runId}'.");
+        await foreach (var batch in events)
+        {
+            yield return batch;
+        }
     }
 
     /// <summary>Cancels a run; false when there is no such run in progress.</summary>

@@ -36,6 +36,58 @@ public static class UiText
         "门户能运行的所有演示，不必进入课程即可尝试。调整参数，然后点击运行。");
     public static readonly LocalizedText SkipToContent = new("Skip to content", "跳到正文");
 
+    // Stored runs: "My runs", the run page and the comparison.
+    public static readonly LocalizedText MyRuns = new("My runs", "我的运行");
+    public static readonly LocalizedText MyRunsLede = new(
+        "Every run started in this browser, newest first. Open one to replay or share it, or tick two and compare them on one time axis.",
+        "在这个浏览器里启动的所有运行，最新的在前。打开一次运行可以回放或分享；勾选两次运行，可以在同一条时间轴上对比。");
+    public static readonly LocalizedText NoRuns = new(
+        "No runs here yet. Open a lesson and press Run: every run is kept, and you can come back to it.",
+        "这里还没有运行记录。打开一节课，点击“运行”：每次运行都会保存下来，随时可以回来查看。");
+    public static readonly LocalizedText LessonRuns = new("My runs of this lesson", "我在本课的运行");
+    public static readonly LocalizedText AllLessons = new("All lessons", "全部课程");
+    public static readonly LocalizedText AnyStatus = new("Any status", "任意状态");
+    public static readonly LocalizedText Filter = new("Filter", "筛选");
+    public static readonly LocalizedText CompareSelected = new("Compare the two ticked runs", "对比勾选的两次运行");
+    public static readonly LocalizedText CompareThis = new("Compare “{0}”", "对比“{0}”");
+    public static readonly LocalizedText Compare = new("Compare runs", "对比运行");
+    public static readonly LocalizedText CompareLede = new(
+        "Both runs on one time axis, aligned at their start. Zoom or pan one and the other follows.",
+        "两次运行画在同一条时间轴上，从各自的开始时刻对齐。缩放或平移其中一个，另一个会跟着移动。");
+    public static readonly LocalizedText ComparePickTwo = new(
+        "Pick exactly two runs to compare: tick them in My runs.",
+        "请恰好选择两次运行来对比：在“我的运行”里勾选它们。");
+    public static readonly LocalizedText Demo = new("Demo", "演示");
+    public static readonly LocalizedText Parameters = new("Parameters", "参数");
+    public static readonly LocalizedText Status = new("Status", "状态");
+    public static readonly LocalizedText StartedAt = new("Started", "开始于");
+    public static readonly LocalizedText Duration = new("Duration", "时长");
+    public static readonly LocalizedText Result = new("Result", "结果");
+    public static readonly LocalizedText Events = new("Events", "事件数");
+    public static readonly LocalizedText Lanes = new("Processes / threads / tasks", "进程 / 线程 / 任务");
+    public static readonly LocalizedText OutputLines = new("Output lines", "输出行数");
+    public static readonly LocalizedText FinalValue = new("Final {0}", "{0} 的最终值");
+    public static readonly LocalizedText LastLine = new("Last line", "最后一行输出");
+    public static readonly LocalizedText StillRunning = new("Still running: the page shows it live.", "仍在运行：本页实时显示。");
+    public static readonly LocalizedText ShareLink = new("Share link", "分享链接");
+    public static readonly LocalizedText RunAgain = new("Run again with these parameters", "用这些参数再运行一次");
+    public static readonly LocalizedText Replay = new("Replay", "回放");
+    public static readonly LocalizedText ReplayPosition = new("Replay position", "回放位置");
+    public static readonly LocalizedText Speed = new("Speed", "速度");
+
+    /// <summary>Run statuses as a word or two, for lists and headings.</summary>
+    public static readonly IReadOnlyDictionary<string, LocalizedText> StatusNames = new Dictionary<string, LocalizedText>
+    {
+        ["queued"] = new("Queued", "排队中"),
+        ["started"] = new("Running", "运行中"),
+        ["completed"] = new("Completed", "已完成"),
+        ["failed"] = new("Failed", "失败"),
+        ["cancelled"] = new("Cancelled", "已取消"),
+        ["timed-out"] = new("Timed out", "超时"),
+        ["truncated"] = new("Truncated", "已截断"),
+        ["interrupted"] = new("Interrupted", "已中断"),
+    };
+
     /// <summary>Names of the home page's groups, by the order of their first lesson.</summary>
     public static readonly IReadOnlyList<(int FirstLesson, LocalizedText Name)> Groups =
     [
@@ -61,6 +113,7 @@ public static class UiText
         ["cancelled"] = new("Cancelled", "已取消"),
         ["timed-out"] = new("Timed out: {0}", "超时：{0}"),
         ["truncated"] = new("Stopped: {0}", "已截断：{0}"),
+        ["interrupted"] = new("Interrupted: {0}", "已中断：{0}"),
         ["error"] = new("Could not run: {0}", "无法运行：{0}"),
         ["noLanes"] = new("The timeline appears here when the demo runs.", "运行演示后，时间线会显示在这里。"),
         ["running"] = new("running", "运行"),
@@ -90,6 +143,11 @@ public static class UiText
         ["wokenBy"] = new("woken by", "唤醒者"),
         ["copy"] = new("Copy", "复制"),
         ["copied"] = new("Copied", "已复制"),
+        ["play"] = new("Play", "播放"),
+        ["pause"] = new("Pause", "暂停"),
+        ["loading"] = new("Loading the run…", "正在载入运行…"),
+        ["openRun"] = new("Open this run (replay, share)", "打开这次运行（回放、分享）"),
+        ["comparePrevious"] = new("Compare with the previous run", "与上一次运行对比"),
     };
 
     /// <summary>The client's text in one language.</summary>

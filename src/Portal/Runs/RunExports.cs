@@ -28,6 +28,6 @@ public static class RunExports
             return run.Log.IsCompleted ? run.Log.Slice(0, run.Log.Count) : null;
         }
 
-        return id.Length <= 32 ? await archive.LoadEventsAsync(id) : null;
+        return await archive.LoadEventsAsync(id);
     }
 }

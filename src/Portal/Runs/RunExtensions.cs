@@ -1,6 +1,7 @@
 using ConcurrencyLab.Engine.Events;
 using ConcurrencyLab.Engine.Workers;
 using ConcurrencyLab.Portal.Hubs;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ConcurrencyLab.Portal.Runs;
 
@@ -13,8 +14,14 @@ public static class RunExtensions
     public static IServiceCollection AddRuns(this IServiceCollection services)
     {
         services.AddOptions<RunsOptions>().BindConfiguration(RunsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RunArchive>();
+        services.AddSingleton<RunStore>();
+        services.AddSingleton<RunRecorder>();
         services.AddSingleton<RunManager>();
+        services.AddSingleton<RunRetention>();
+        services.AddHostedService(provider => provider.GetRequiredService<RunRetention>());
         services.AddSignalR(hub => hub.MaximumReceiveMessageSize = MaxHubMessageBytes)
             .AddJsonProtocol(json => EventJson.Configure(json.PayloadSerializerOptions));
         return services;
@@ -27,13 +34,22 @@ public static class RunExtensions
         return endpoints;
     }
 
-    /// <summary>Kills worker processes an earlier crash of the portal left behind.</summary>
-    public static void ReapLeftoverWorkers(this WebApplication app)
+    /// <summary>
+    /// Cleans up after an earlier portal that stopped without ending its runs: kills the worker processes
+    /// it left behind and marks its unfinished runs interrupted.
+    /// </summary>
+    public static async Task RecoverInterruptedRunsAsync(this WebApplication app)
     {
         var killed = ProcessReaper.ReapLeftovers();
         if (killed > 0)
         {
             app.Logger.LogWarning("Killed {Count} worker processes left behind by an earlier run of the portal", killed);
+        }
+
+        var interrupted = await app.Services.GetRequiredService<RunStore>().MarkInterruptedAsync();
+        if (interrupted > 0)
+        {
+            app.Logger.LogWarning("Marked {Count} runs interrupted: the portal stopped while they were going", interrupted);
         }
     }
 }

@@ -6,10 +6,10 @@ using Microsoft.Extensions.Options;
 namespace ConcurrencyLab.Portal.Runs;
 
 /// <summary>
-/// Admits runs: validates them, queues them for one of a fixed number of slots, keeps them findable
-/// by id while they run and for a while after, and hands finished runs to the archive.
+/// Admits runs: validates them, stores them, queues them for one of a fixed number of slots, records
+/// them while they run and keeps them findable in memory while they run and for a while after.
 /// </summary>
-public sealed class RunManager(DemoCatalog catalog, IOptions<RunsOptions> options, RunArchive archive, ILogger<RunManager> logger)
+public sealed class RunManager(DemoCatalog catalog, IOptions<RunsOptions> options, RunRecorder recorder, ILogger<RunManager> logger)
     : IAsyncDisposable
 {
     private readonly RunsOptions _options = options.Value;
@@ -19,12 +19,15 @@ public sealed class RunManager(DemoCatalog catalog, IOptions<RunsOptions> option
     private readonly CancellationTokenSource _shutdown = new();
     private int _waiting;
 
-    /// <summary>Validates and admits a run; it starts as soon as a slot is free.</summary>
+    /// <summary>A run ended (its final status is stored).</summary>
+    public event Action<string>? RunEnded;
+
+    /// <summary>Validates, stores and admits a run for <paramref name="owner"/>; it starts as soon as a slot is free.</summary>
     /// <returns>The new run's id.</returns>
     /// <exception cref="UnknownDemoException">No such demo.</exception>
     /// <exception cref="DemoParameterException">A parameter is refused.</exception>
     /// <exception cref="RunRefusedException">The queue is full.</exception>
-    public string Start(string demoId, IReadOnlyDictionary<string, string>? parameters)
+    public async Task<string> StartAsync(string demoId, IReadOnlyDictionary<string, string>? parameters, string? owner)
     {
         var demo = catalog.Get(demoId);
         var bound = DemoParameters.Bind(demo.Info.Parameters, parameters);
@@ -36,6 +39,7 @@ public sealed class RunManager(DemoCatalog catalog, IOptions<RunsOptions> option
 
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         var run = new DemoRun(demo, bound, _options.Limits);
+        await recorder.CreateAsync(id, run, owner).ConfigureAwait(false);
         _runs[id] = run;
         _admissions.Add(AdmitAsync(id, run));
         logger.LogInformation("Run {RunId} of {DemoId} admitted", id, demoId);
@@ -47,6 +51,15 @@ public sealed class RunManager(DemoCatalog catalog, IOptions<RunsOptions> option
 
     /// <summary>A run still held in memory, or null.</summary>
     public DemoRun? Find(string id) => _runs.GetValueOrDefault(id);
+
+    /// <summary>Drops a run from memory (retention deleted it); a run still going is cancelled first.</summary>
+    public void Forget(string id)
+    {
+        if (_runs.TryRemove(id, out var run))
+        {
+            run.Cancel();
+        }
+    }
 
     /// <summary>Cancels a run; false when there is no such run in memory.</summary>
     public bool Cancel(string id)
@@ -73,6 +86,34 @@ public sealed class RunManager(DemoCatalog catalog, IOptions<RunsOptions> option
 
     private async Task AdmitAsync(string id, DemoRun run)
     {
+        var recording = RecordAsync(id, run);
+        await RunAsync(id, run).ConfigureAwait(false);
+        await recording.ConfigureAwait(false);
+        try
+        {
+            await Task.Delay(_options.KeepFinished, _shutdown.Token).ConfigureAwait(false);
+            _runs.TryRemove(id, out _);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task RecordAsync(string id, DemoRun run)
+    {
+        try
+        {
+            await recorder.RecordAsync(id, run).ConfigureAwait(false);
+            RunEnded?.Invoke(id);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Run {RunId} could not be stored", id);
+        }
+    }
+
+    private async Task RunAsync(string id, DemoRun run)
+    {
         var position = Interlocked.Increment(ref _waiting);
         try
         {
@@ -85,6 +126,7 @@ public sealed class RunManager(DemoCatalog catalog, IOptions<RunsOptions> option
         catch (OperationCanceledException)
         {
             run.Cancel();
+            run.Start(); // a cancelled run ends at once, and its log is completed for the recorder
             return;
         }
         finally
@@ -101,20 +143,6 @@ public sealed class RunManager(DemoCatalog catalog, IOptions<RunsOptions> option
         finally
         {
             _slots.Release();
-        }
-
-        try
-        {
-            await archive.SaveAsync(id, run).ConfigureAwait(false);
-            await Task.Delay(_options.KeepFinished, _shutdown.Token).ConfigureAwait(false);
-            _runs.TryRemove(id, out _);
-        }
-        catch (OperationCanceledException) when (_shutdown.IsCancellationRequested)
-        {
-        }
-        catch (Exception ex)
-        {
-            logger.LogError(ex, "Run {RunId} could not be stored", id);
         }
     }
 }

@@ -24,6 +24,10 @@ public sealed class RunsOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(30);
 
+    /// <summary>Longest a run's newest events wait before they are written to the database: what a crash may lose.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:10")]
+    public TimeSpan RecordInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>How long a finished run stays in memory for watchers after it is stored.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan KeepFinished { get; set; } = TimeSpan.FromMinutes(10);

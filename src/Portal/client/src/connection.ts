@@ -7,8 +7,16 @@ let connection: HubConnection | null = null;
 let starting: Promise<HubConnection> | null = null;
 const listeners = new Set<Listener>();
 
-export function onConnectionChange(listener: Listener): void {
+/** Calls `listener` when the connection drops and when it is back; returns a function that stops it. */
+export function onConnectionChange(listener: Listener): () => void {
   listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The reason of a failed hub call, fit to show: SignalR prefixes server errors with the invocation's details. */
+export function hubErrorMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/^.*HubException: /, "");
 }
 
 export function hub(): Promise<HubConnection> {

@@ -1,13 +1,12 @@
-// A demo on a lesson page: parameters, Run/Cancel, live status, timeline and console.
-import { HubConnectionState, ISubscription } from "@microsoft/signalr";
-import { hub, onConnectionChange } from "./connection";
-import { ConsoleView } from "./console-view";
+// A demo on a lesson page: parameters, Run/Cancel, live status, the run's view, and links to the
+// stored run and to a comparison with the previous run.
+import { hub, hubErrorMessage } from "./connection";
 import { EventBatch } from "./events";
 import { fill, formatMicros } from "./format";
 import { RunModel } from "./run-model";
-import { renderSpanTable } from "./span-table";
-import { Timeline } from "./timeline";
-import { UiText } from "./ui-text";
+import { RunStream } from "./run-stream";
+import { RunView } from "./run-view";
+import { UiText, endLabel } from "./ui-text";
 
 export class DemoWidget {
   private readonly demoId: string;
@@ -15,27 +14,21 @@ export class DemoWidget {
   private readonly runButton: HTMLButtonElement;
   private readonly cancelButton: HTMLButtonElement;
   private readonly status: HTMLElement;
-  private readonly timeline: Timeline;
-  private readonly console: ConsoleView;
-  private readonly root: HTMLElement;
-  private readonly spanTable: HTMLElement;
+  private readonly view: RunView;
   private model = new RunModel();
   private runId: string | null = null;
-  private subscription: ISubscription<EventBatch> | null = null;
+  private previousRunId: string | null = null;
+  private stream: RunStream | null = null;
   private startedAt = 0;
   private ticker = 0;
 
-  constructor(root: HTMLElement, private readonly text: UiText) {
-    this.root = root;
+  constructor(private readonly root: HTMLElement, private readonly text: UiText) {
     this.demoId = root.dataset["demo"]!;
-    this.spanTable = root.querySelector("[data-span-table]")!;
     this.form = root.querySelector("form")!;
     this.runButton = root.querySelector("[data-run]")!;
     this.cancelButton = root.querySelector("[data-cancel]")!;
     this.status = root.querySelector("[data-status]")!;
-    this.timeline = new Timeline(root.querySelector("[data-timeline]")!, text);
-    this.console = new ConsoleView(root.querySelector("[data-console]")!, root.querySelector("[data-lane-filter]")!, root.querySelector("[data-search]")!);
-    this.bindTools();
+    this.view = new RunView(root, text);
 
     for (const input of this.form.querySelectorAll<HTMLInputElement>("input[type=range]")) {
       const output = input.parentElement?.querySelector("output");
@@ -46,28 +39,6 @@ export class DemoWidget {
       void this.run();
     });
     this.cancelButton.addEventListener("click", () => void this.cancel());
-    onConnectionChange((state) => this.onConnectionChange(state));
-  }
-
-  /** Timeline toolbar, and the link between a selected span and its console lines. */
-  private bindTools(): void {
-    const button = (name: string) => this.root.querySelector<HTMLButtonElement>(`[data-${name}]`)!;
-    const follow = button("follow");
-    const table = button("table");
-    button("fit").addEventListener("click", () => this.timeline.fit());
-    button("zoom-in").addEventListener("click", () => this.timeline.zoom(0.5));
-    button("zoom-out").addEventListener("click", () => this.timeline.zoom(2));
-    follow.addEventListener("click", () => this.timeline.followLive());
-    this.timeline.onViewChange = () => follow.setAttribute("aria-pressed", String(this.timeline.view.follow));
-    table.addEventListener("click", () => {
-      const open = this.spanTable.hidden;
-      this.spanTable.hidden = !open;
-      table.setAttribute("aria-pressed", String(open));
-      if (open) renderSpanTable(this.spanTable, this.model, this.text);
-    });
-    this.timeline.onSelect = (selection) => this.console.highlight(
-      selection?.lane ?? null, selection?.span.start, selection ? selection.span.end ?? this.model.now : 0);
-    this.console.onPick = (lane, t) => this.timeline.selectAt(lane, t);
   }
 
   private parameters(): Record<string, number | string> {
@@ -87,16 +58,24 @@ export class DemoWidget {
     this.setStatus("connecting", this.text["connecting"] ?? "");
     try {
       const connection = await hub();
-      this.runId = await connection.invoke<string>("StartRun", this.demoId, this.parameters());
+      const runId = await connection.invoke<string>("StartRun", this.demoId, this.parameters());
+      if (this.runId) this.previousRunId = this.runId;
+      this.runId = runId;
       this.model = new RunModel();
-      this.console.clear();
-      this.root.querySelectorAll<HTMLElement>("[data-export-trace], [data-export-log]").forEach((a) => (a.hidden = true));
-      this.timeline.show(this.model);
-      this.watch();
+      this.view.offerExports(null);
+      this.view.show(this.model);
+      this.stream = new RunStream(runId, () => this.model.nextSeq, {
+        batch: (batch) => this.onBatch(batch),
+        end: () => this.onEnd(),
+        error: (message) => {
+          this.onEnd();
+          this.setStatus("failed", fill(this.text["error"] ?? "{0}", message));
+        },
+        reconnecting: () => this.setStatus("reconnecting", this.text["reconnecting"] ?? ""),
+      });
     } catch (error) {
-      this.runId = null;
       this.setBusy(false);
-      this.setStatus("failed", fill(this.text["error"] ?? "{0}", messageOf(error)));
+      this.setStatus("failed", fill(this.text["error"] ?? "{0}", hubErrorMessage(error)));
     }
   }
 
@@ -106,54 +85,33 @@ export class DemoWidget {
     try {
       await (await hub()).invoke("Cancel", this.runId);
     } catch (error) {
-      this.setStatus("failed", fill(this.text["error"] ?? "{0}", messageOf(error)));
+      this.setStatus("failed", fill(this.text["error"] ?? "{0}", hubErrorMessage(error)));
     }
   }
 
-  /** Streams the run from the first event not yet seen: after a reconnect nothing is lost and nothing repeats. */
-  private watch(): void {
-    const runId = this.runId;
-    if (!runId) return;
-    void hub().then((connection) => {
-      this.subscription = connection.stream<EventBatch>("Watch", runId, this.model.nextSeq).subscribe({
-        next: (batch) => this.onBatch(batch),
-        complete: () => this.onEnd(),
-        error: (error) => {
-          this.subscription = null;
-          if (connection.state !== HubConnectionState.Connected) return; // resumed in onConnectionChange
-          this.onEnd();
-          this.setStatus("failed", fill(this.text["error"] ?? "{0}", messageOf(error)));
-        },
-      });
-    });
-  }
-
   private onBatch(batch: EventBatch): void {
-    const lines = this.model.apply(batch);
-    this.console.append(this.model, lines);
-    this.timeline.invalidate();
+    this.view.grew(this.model.apply(batch));
     this.showRunStatus();
   }
 
   private onEnd(): void {
-    this.subscription = null;
+    this.stream = null;
     this.setBusy(false);
     this.showRunStatus();
-    for (const [name, file] of [["export-trace", "trace.json"], ["export-log", "log.txt"]] as const) {
-      const link = this.root.querySelector<HTMLAnchorElement>(`[data-${name}]`)!;
-      link.href = `/runs/${this.runId}/${file}`;
-      link.hidden = false;
-    }
-    if (!this.spanTable.hidden) renderSpanTable(this.spanTable, this.model, this.text);
+    this.view.offerExports(this.runId);
+    this.view.refreshTable();
+    this.showRunLinks();
   }
 
-  private onConnectionChange(state: "reconnecting" | "connected"): void {
-    if (!this.runId || this.model.finished) return;
-    if (state === "reconnecting") {
-      this.setStatus("reconnecting", this.text["reconnecting"] ?? "");
-    } else if (!this.subscription) {
-      this.watch();
-    }
+  /** The stored run's page, and a comparison with the run before it in this widget. */
+  private showRunLinks(): void {
+    const links = this.root.querySelector<HTMLElement>("[data-run-links]");
+    if (!links || !this.runId) return;
+    links.hidden = false;
+    links.querySelector<HTMLAnchorElement>("[data-open-run]")!.href = `/runs/${this.runId}`;
+    const compare = links.querySelector<HTMLAnchorElement>("[data-compare-previous]")!;
+    compare.hidden = this.previousRunId === null;
+    if (this.previousRunId) compare.href = `/compare?run=${this.previousRunId}&run=${this.runId}`;
   }
 
   private showRunStatus(): void {
@@ -170,7 +128,7 @@ export class DemoWidget {
         this.ticker = window.setInterval(() => this.tick(), 100);
         break;
       default:
-        this.setStatus(status.status, fill(this.text[status.status] ?? status.status, status.status === "completed" ? formatMicros(status.t) : status.detail ?? ""));
+        this.setStatus(status.status, endLabel(status, this.text));
         break;
     }
   }
@@ -190,10 +148,4 @@ export class DemoWidget {
     this.status.dataset["kind"] = kind;
     this.status.textContent = label;
   }
-}
-
-function messageOf(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  // SignalR prefixes server errors with the invocation details; the learner needs only the reason.
-  return message.replace(/^.*HubException: /, "");
 }

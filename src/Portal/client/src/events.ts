@@ -2,7 +2,7 @@
 
 export type LaneKind = "process" | "thread" | "task" | "coroutine";
 export type LaneState = "running" | "ready" | "blocked" | "waiting" | "sleeping" | "io" | "done";
-export type RunStatus = "queued" | "started" | "completed" | "failed" | "cancelled" | "timed-out" | "truncated";
+export type RunStatus = "queued" | "started" | "completed" | "failed" | "cancelled" | "timed-out" | "truncated" | "interrupted";
 
 export interface LaneEvent {
   k: "lane";
@@ -71,4 +71,4 @@ export interface EventBatch {
   events: RunEvent[];
 }
 
-export const finalStatuses: ReadonlySet<RunStatus> = new Set(["completed", "failed", "cancelled", "timed-out", "truncated"]);
+export const finalStatuses: ReadonlySet<RunStatus> = new Set(["completed", "failed", "cancelled", "timed-out", "truncated", "interrupted"]);

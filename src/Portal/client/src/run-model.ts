@@ -1,5 +1,5 @@
 // What the browser knows of one run, rebuilt from its events: lanes with state spans and cores, output, status.
-import { EventBatch, LaneEvent, LaneState, MarkEvent, OutputEvent, RunStatusEvent, finalStatuses } from "./events";
+import { EventBatch, LaneEvent, LaneState, MarkEvent, OutputEvent, RunEvent, RunStatusEvent, finalStatuses } from "./events";
 
 export interface Span {
   state: LaneState;
@@ -44,51 +44,57 @@ export class RunModel {
       throw new Error(`Events ${this.nextSeq}..${batch.first - 1} are missing.`);
     }
     for (const e of batch.events.slice(skip)) {
-      this.now = Math.max(this.now, e.t);
-      switch (e.k) {
-        case "lane":
-          this.lanes.set(e.lane, { info: e, index: this.lanes.size, spans: [] });
-          break;
-        case "state": {
-          const lane = this.lanes.get(e.lane);
-          if (!lane) break;
-          const last = lane.spans.at(-1);
-          if (last && last.end === null) last.end = e.t;
-          if (e.state !== "done") {
-            lane.spans.push({ state: e.state, start: e.t, end: null, on: e.on, inferred: e.inferred, tid: e.tid, core: e.state === "running" ? lane.core : undefined });
-          }
-          break;
-        }
-        case "cpu": {
-          const lane = this.lanes.get(e.lane);
-          if (!lane) break;
-          lane.core = e.core;
-          this.maxCore = Math.max(this.maxCore, e.core);
-          const last = lane.spans.at(-1);
-          if (last && last.end === null && last.state === "running") last.core = e.core;
-          break;
-        }
-        case "out":
-          this.output.push(e);
-          added.push(e);
-          break;
-        case "run":
-          this.status = e;
-          break;
-        case "mark":
-          this.marks.push(e);
-          break;
-        case "counter": {
-          const series = this.counters.get(e.name) ?? [];
-          series.push({ t: e.t, value: e.value });
-          this.counters.set(e.name, series);
-          break;
-        }
-        default:
-          break;
-      }
+      const line = this.applyEvent(e);
+      if (line) added.push(line);
     }
     this.nextSeq = Math.max(this.nextSeq, batch.first + batch.events.length);
     return added;
+  }
+
+  /** Applies one event, in any order of sequence numbers (a replay applies them in time order); returns it if it is output. */
+  applyEvent(e: RunEvent): OutputEvent | null {
+    this.now = Math.max(this.now, e.t);
+    switch (e.k) {
+      case "lane":
+        this.lanes.set(e.lane, { info: e, index: this.lanes.size, spans: [] });
+        break;
+      case "state": {
+        const lane = this.lanes.get(e.lane);
+        if (!lane) break;
+        const last = lane.spans.at(-1);
+        if (last && last.end === null) last.end = e.t;
+        if (e.state !== "done") {
+          lane.spans.push({ state: e.state, start: e.t, end: null, on: e.on, inferred: e.inferred, tid: e.tid, core: e.state === "running" ? lane.core : undefined });
+        }
+        break;
+      }
+      case "cpu": {
+        const lane = this.lanes.get(e.lane);
+        if (!lane) break;
+        lane.core = e.core;
+        this.maxCore = Math.max(this.maxCore, e.core);
+        const last = lane.spans.at(-1);
+        if (last && last.end === null && last.state === "running") last.core = e.core;
+        break;
+      }
+      case "out":
+        this.output.push(e);
+        return e;
+      case "run":
+        this.status = e;
+        break;
+      case "mark":
+        this.marks.push(e);
+        break;
+      case "counter": {
+        const series = this.counters.get(e.name) ?? [];
+        series.push({ t: e.t, value: e.value });
+        this.counters.set(e.name, series);
+        break;
+      }
+      default:
+        break;
+    }
+    return null;
   }
 }

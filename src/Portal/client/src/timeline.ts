@@ -15,7 +15,6 @@ export interface Selection {
 }
 
 export class Timeline {
-  readonly view = new TimeView();
   onSelect: (selection: Selection | null) => void = () => {};
   onViewChange: () => void = () => {};
   private readonly canvas: HTMLCanvasElement;
@@ -27,8 +26,11 @@ export class Timeline {
   private selected: Selection | null = null;
   private pending = false;
   private drag: { x: number; start: number; range: boolean } | null = null;
+  private themeColors: Palette | null = null;
+  private watchingTheme = false;
 
-  constructor(private readonly root: HTMLElement, private readonly text: UiText) {
+  /** `view` may be shared with other timelines (a comparison): they then show the same time range. */
+  constructor(private readonly root: HTMLElement, private readonly text: UiText, readonly view = new TimeView()) {
     this.canvas = root.querySelector("canvas")!;
     this.tip = root.querySelector("[data-tip]")!;
     this.canvas.tabIndex = 0;
@@ -48,6 +50,13 @@ export class Timeline {
     this.collapsed.clear();
     this.selected = null;
     this.view.fit(model.now);
+    this.invalidate();
+  }
+
+  /** Draws `model` instead, keeping the view, selection aside (a replay moving to another moment). */
+  replace(model: RunModel): void {
+    this.model = model;
+    this.selected = null;
     this.invalidate();
   }
 
@@ -99,12 +108,18 @@ export class Timeline {
       this.canvas.height = Math.round(height * ratio);
       this.canvas.style.height = `${height}px`;
     }
-    this.root.dataset["start"] = String(Math.round(this.view.start));
-    this.root.dataset["end"] = String(Math.round(this.view.end));
-    this.root.dataset["follow"] = String(this.view.follow);
-    // What is drawn, in words, for tests and assistive tools: the lane rows in order and the axis unit.
-    this.root.dataset["rows"] = this.rows.map((r) => laneLabel(r)).join("|");
-    this.root.dataset["unit"] = ticks(this.view.start, this.view.end, width - layout.labelWidth - layout.padRight)[0]?.label.split(" ")[1] ?? "";
+    // What is drawn, in words, for tests and assistive tools: the range, the lane rows in order and the axis unit.
+    // Written only when it changes: a live view draws sixty times a second.
+    const said = {
+      start: String(Math.round(this.view.start)),
+      end: String(Math.round(this.view.end)),
+      follow: String(this.view.follow),
+      rows: this.rows.map((r) => laneLabel(r)).join("|"),
+      unit: ticks(this.view.start, this.view.end, width - layout.labelWidth - layout.padRight)[0]?.label.split(" ")[1] ?? "",
+    };
+    for (const [key, value] of Object.entries(said)) {
+      if (this.root.dataset[key] !== value) this.root.dataset[key] = value;
+    }
     const ctx = this.canvas.getContext("2d");
     if (!ctx) return;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
@@ -123,10 +138,22 @@ export class Timeline {
     }, palette);
   }
 
+  /** The theme's colours, read once and again only when the theme changes (reading styles every frame costs). */
   private palette(): Palette {
+    if (this.themeColors) return this.themeColors;
+    if (!this.watchingTheme) {
+      this.watchingTheme = true;
+      const changed = () => {
+        this.themeColors = null;
+        this.invalidate();
+      };
+      new MutationObserver(changed).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme", "class", "style"] });
+      matchMedia("(prefers-color-scheme: dark)").addEventListener("change", changed);
+    }
     const style = getComputedStyle(this.root);
     const get = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-    return { ink: get("--ink", "#222"), muted: get("--muted", "#666"), rule: get("--rule", "#ddd"), accent: get("--accent", "#1f5f8b") };
+    this.themeColors = { ink: get("--ink", "#222"), muted: get("--muted", "#666"), rule: get("--rule", "#ddd"), accent: get("--accent", "#1f5f8b") };
+    return this.themeColors;
   }
 
   /** Each OS thread seen running a task gets the next colour, so two threads never share one. */

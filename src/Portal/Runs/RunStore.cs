@@ -1,0 +1,221 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using ConcurrencyLab.Engine.Events;
+using ConcurrencyLab.Portal.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConcurrencyLab.Portal.Runs;
+
+/// <summary>
+/// Every write to the run tables goes through here, to one writer that commits whatever is waiting in one
+/// transaction. SQLite lets one writer in at a time; queuing the writes ourselves means twenty runs
+/// recording at once never meet "database is locked", and a burst costs one commit instead of twenty.
+/// </summary>
+public sealed class RunStore : IAsyncDisposable
+{
+    private const int MostWritesPerCommit = 256;
+
+    private readonly IDbContextFactory<PortalDbContext> _databases;
+    private readonly ILogger<RunStore> _logger;
+    private readonly Channel<Write> _writes = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writer;
+
+    public RunStore(IDbContextFactory<PortalDbContext> databases, ILogger<RunStore> logger)
+    {
+        _databases = databases;
+        _logger = logger;
+        _writer = Task.Run(WriteAllAsync);
+    }
+
+    /// <summary>Statuses of a run that has not ended.</summary>
+    public static readonly IReadOnlySet<string> Unfinished = new HashSet<string>(StringComparer.Ordinal)
+    {
+        NameOf(RunStatus.Queued), NameOf(RunStatus.Started),
+    };
+
+    /// <summary>A status as stored and shown: kebab-case, as in the event model ("timed-out").</summary>
+    public static string NameOf(RunStatus status) => JsonNamingPolicy.KebabCaseLower.ConvertName(status.ToString());
+
+    /// <summary>Stores a new run, before its first event.</summary>
+    public Task CreateAsync(StoredRun run) => EnqueueAsync(async db =>
+    {
+        db.Runs.Add(run);
+        await db.SaveChangesAsync().ConfigureAwait(false);
+    });
+
+    /// <summary>Stores a chunk of a run's events, with the run's latest status and moment.</summary>
+    public Task AppendAsync(RunChunk chunk, RunStatus? status, long latest) => EnqueueAsync(async db =>
+    {
+        var run = await db.Runs.FindAsync(chunk.RunId).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Run {chunk.RunId} is not stored.");
+        db.RunChunks.Add(chunk);
+        run.EventCount = Math.Max(run.EventCount, chunk.First + chunk.Count);
+        run.StoredBytes += chunk.Data.Length;
+        run.DurationMicros = Math.Max(run.DurationMicros, latest);
+        if (status is { } s && Unfinished.Contains(run.Status))
+        {
+            run.Status = NameOf(s);
+        }
+
+        await db.SaveChangesAsync().ConfigureAwait(false);
+    });
+
+    /// <summary>Marks a run ended, with its final status and summary.</summary>
+    public Task FinishAsync(string id, RunStatus status, RunSummary summary) => EnqueueAsync(async db =>
+    {
+        var run = await db.Runs.FindAsync(id).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Run {id} is not stored.");
+        run.Status = NameOf(status);
+        run.EndedUtc = DateTime.UtcNow;
+        run.DurationMicros = Math.Max(run.DurationMicros, summary.DurationMicros);
+        run.SummaryJson = JsonSerializer.Serialize(summary, EventJson.Options);
+        await db.SaveChangesAsync().ConfigureAwait(false);
+    });
+
+    /// <summary>
+    /// Runs the portal was running when it stopped without finishing them: each gets a final
+    /// <see cref="RunStatus.Interrupted"/> event after what it had stored, and is marked so.
+    /// </summary>
+    /// <returns>How many runs were marked.</returns>
+    public async Task<int> MarkInterruptedAsync()
+    {
+        var marked = 0;
+        await EnqueueAsync(async db =>
+        {
+            var unfinished = Unfinished.ToList();
+            var runs = await db.Runs.Where(r => unfinished.Contains(r.Status)).ToListAsync().ConfigureAwait(false);
+            foreach (var run in runs)
+            {
+                var chunks = await db.RunChunks.Where(c => c.RunId == run.Id).OrderBy(c => c.First).ToListAsync().ConfigureAwait(false);
+                var events = chunks.SelectMany(c => EventChunks.Decode(c.Encoding, c.Data)).ToList();
+                var end = new RunStatusEvent(events.Count == 0 ? 0 : events.Max(e => e.T), RunStatus.Interrupted,
+                    "the portal stopped while this run was going");
+                var data = EventChunks.Encode([end]);
+                db.RunChunks.Add(new RunChunk { RunId = run.Id, First = events.Count, Count = 1, Encoding = EventChunks.Brotli, Data = data });
+                events.Add(end);
+                var summary = RunSummary.Of(events);
+                run.Status = NameOf(RunStatus.Interrupted);
+                run.EndedUtc = DateTime.UtcNow;
+                run.EventCount = events.Count;
+                run.StoredBytes += data.Length;
+                run.DurationMicros = summary.DurationMicros;
+                run.SummaryJson = JsonSerializer.Serialize(summary, EventJson.Options);
+            }
+
+            await db.SaveChangesAsync().ConfigureAwait(false);
+            marked = runs.Count;
+        }).ConfigureAwait(false);
+        return marked;
+    }
+
+    /// <summary>Deletes ended runs, oldest first, until what is kept fits <paramref name="retention"/>. Runs still going are never touched.</summary>
+    /// <returns>The ids of the deleted runs.</returns>
+    public async Task<IReadOnlyList<string>> PruneAsync(RetentionOptions retention, DateTime nowUtc)
+    {
+        var pruned = new List<string>();
+        await EnqueueAsync(async db =>
+        {
+            var runs = await db.Runs.OrderBy(r => r.CreatedUtc)
+                .Select(r => new { r.Id, r.CreatedUtc, r.StoredBytes, Ended = r.EndedUtc != null })
+                .ToListAsync().ConfigureAwait(false);
+            var count = runs.Count;
+            var bytes = runs.Sum(r => r.StoredBytes);
+            foreach (var run in runs.Where(r => r.Ended))
+            {
+                if (count <= retention.MaxRuns && bytes <= retention.MaxBytes && run.CreatedUtc >= nowUtc - retention.MaxAge)
+                {
+                    continue;
+                }
+
+                pruned.Add(run.Id);
+                count--;
+                bytes -= run.StoredBytes;
+            }
+
+            foreach (var ids in pruned.Chunk(500))
+            {
+                await db.RunChunks.Where(c => ids.Contains(c.RunId)).ExecuteDeleteAsync().ConfigureAwait(false);
+                await db.Runs.Where(r => ids.Contains(r.Id)).ExecuteDeleteAsync().ConfigureAwait(false);
+            }
+        }).ConfigureAwait(false);
+        return pruned;
+    }
+
+    /// <summary>Lets the queued writes finish, then stops the writer.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _writes.Writer.TryComplete();
+        await _writer.ConfigureAwait(false);
+    }
+
+    private Task EnqueueAsync(Func<PortalDbContext, Task> apply)
+    {
+        var write = new Write(apply);
+        if (!_writes.Writer.TryWrite(write))
+        {
+            throw new ObjectDisposedException(nameof(RunStore), "The portal is shutting down.");
+        }
+
+        return write.Done.Task;
+    }
+
+    private async Task WriteAllAsync()
+    {
+        var batch = new List<Write>();
+        while (await _writes.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (batch.Count < MostWritesPerCommit && _writes.Reader.TryRead(out var write))
+            {
+                batch.Add(write);
+            }
+
+            if (!await TryCommitAsync(batch).ConfigureAwait(false))
+            {
+                // One bad write must not sink the others: take them one at a time.
+                foreach (var write in batch)
+                {
+                    await TryCommitAsync([write]).ConfigureAwait(false);
+                }
+            }
+
+            batch.Clear();
+        }
+    }
+
+    private async Task<bool> TryCommitAsync(IReadOnlyList<Write> writes)
+    {
+        try
+        {
+            await using var db = await _databases.CreateDbContextAsync().ConfigureAwait(false);
+            await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
+            foreach (var write in writes)
+            {
+                await write.Apply(db).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync().ConfigureAwait(false);
+            foreach (var write in writes)
+            {
+                write.Done.TrySetResult();
+            }
+
+            return true;
+        }
+        catch (Exception ex) when (writes.Count > 1)
+        {
+            _logger.LogWarning(ex, "A commit of {Count} writes failed; retrying them one by one", writes.Count);
+            return false;
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "A write to the run store failed");
+            writes[0].Done.TrySetException(ex);
+            return false;
+        }
+    }
+
+    private sealed record Write(Func<PortalDbContext, Task> Apply)
+    {
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

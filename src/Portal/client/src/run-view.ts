@@ -1,0 +1,80 @@
+// A run on screen (the RunView markup): the timeline with its toolbar, the table view, the console, and
+// the downloads. The demo widget feeds it live; the run page feeds it a replay.
+import { ConsoleView } from "./console-view";
+import { OutputEvent } from "./events";
+import { RunModel } from "./run-model";
+import { renderSpanTable } from "./span-table";
+import { Timeline } from "./timeline";
+import { UiText } from "./ui-text";
+
+export class RunView {
+  readonly timeline: Timeline;
+  private readonly console: ConsoleView;
+  private readonly spanTable: HTMLElement;
+  private model = new RunModel();
+
+  constructor(private readonly root: HTMLElement, private readonly text: UiText) {
+    this.timeline = new Timeline(root.querySelector("[data-timeline]")!, text);
+    this.console = new ConsoleView(root.querySelector("[data-console]")!, root.querySelector("[data-lane-filter]")!, root.querySelector("[data-search]")!);
+    this.spanTable = root.querySelector("[data-span-table]")!;
+    this.bindTools();
+  }
+
+  /** Starts showing `model` from scratch: view fitted, console emptied. */
+  show(model: RunModel): void {
+    this.model = model;
+    this.console.clear();
+    this.timeline.show(model);
+    this.console.append(model, model.output);
+    this.refreshTable();
+  }
+
+  /** Shows `model` in place of the current one, keeping the view (a replay moving back in time). */
+  replace(model: RunModel): void {
+    this.model = model;
+    this.console.clear();
+    this.console.append(model, model.output);
+    this.timeline.replace(model);
+    this.refreshTable();
+  }
+
+  /** The model gained events; `lines` are the output lines among them. */
+  grew(lines: OutputEvent[]): void {
+    this.console.append(this.model, lines);
+    this.timeline.invalidate();
+  }
+
+  /** Offers the downloads of a stored run, or hides them (null). */
+  offerExports(runId: string | null): void {
+    for (const [name, file] of [["export-trace", "trace.json"], ["export-log", "log.txt"]] as const) {
+      const link = this.root.querySelector<HTMLAnchorElement>(`[data-${name}]`)!;
+      link.hidden = runId === null;
+      if (runId) link.href = `/runs/${runId}/${file}`;
+    }
+  }
+
+  refreshTable(): void {
+    if (!this.spanTable.hidden) renderSpanTable(this.spanTable, this.model, this.text);
+  }
+
+  /** Timeline toolbar, and the link between a selected span and its console lines. */
+  private bindTools(): void {
+    const button = (name: string) => this.root.querySelector<HTMLButtonElement>(`[data-${name}]`)!;
+    const follow = button("follow");
+    const table = button("table");
+    button("fit").addEventListener("click", () => this.timeline.fit());
+    button("zoom-in").addEventListener("click", () => this.timeline.zoom(0.5));
+    button("zoom-out").addEventListener("click", () => this.timeline.zoom(2));
+    follow.addEventListener("click", () => this.timeline.followLive());
+    this.timeline.onViewChange = () => follow.setAttribute("aria-pressed", String(this.timeline.view.follow));
+    table.addEventListener("click", () => {
+      const open = this.spanTable.hidden;
+      this.spanTable.hidden = !open;
+      table.setAttribute("aria-pressed", String(open));
+      this.refreshTable();
+    });
+    this.timeline.onSelect = (selection) => this.console.highlight(
+      selection?.lane ?? null, selection?.span.start, selection ? selection.span.end ?? this.model.now : 0);
+    this.console.onPick = (lane, t) => this.timeline.selectAt(lane, t);
+  }
+}
