@@ -14,6 +14,10 @@ public static class ProcessReaper
     public static IReadOnlyList<int> FindRunProcesses(string token) =>
         Workers().Where(w => w.Run == token).Select(w => w.Pid).ToList();
 
+    /// <summary>Live worker processes (and their children) started by the portal process <paramref name="ownerPid"/>.</summary>
+    public static IReadOnlyList<int> FindOwnedProcesses(int ownerPid) =>
+        Workers().Where(w => w.Owner == ownerPid).Select(w => w.Pid).ToList();
+
     /// <summary>Kills every worker whose owning portal is gone; returns how many it killed.</summary>
     public static int ReapLeftovers()
     {
