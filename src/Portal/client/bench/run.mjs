@@ -31,20 +31,35 @@ console.log(JSON.stringify(results, null, 2));
 const marker = "<!-- timeline-benchmark -->";
 const docs = join("..", "..", "..", "docs", "benchmarks.md");
 const ms = (v) => `${v.toFixed(1)} ms`;
+const n = (v) => v.toLocaleString("en-US");
+const costs = (name) => `${ms(results[`${name}P50`])} / ${ms(results[`${name}P95`])}`;
+const late = (name) => `${results[`${name}Dropped`]} of ${results[`${name}Frames`]} frames late`;
 const verdict = (ok) => (ok ? "met" : "MISSED");
 const section = `${marker}
 ## 5. The timeline in the browser
 
 Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC in headless Debian chromium (software rendering, \`--disable-gpu\`) by
-\`cd src/Portal/client && npm run bench\`. A frame is the time from asking for a redraw to the next animation frame,
-so it counts in steps of the 16.7 ms display refresh. *Bare fill* is the floor measured in the same run: clearing the
-canvas and filling each of 50 lane bars once with its pattern, the least any drawing of that canvas must do.
+\`cd src/Portal/client && npm run bench\`, on the same shared machine as the rest of this page.
+
+A frame's figure is what it costs our code to produce it, rasterization included. The benchmark queues three
+callbacks for the same animation frame, which chromium runs back to back: the first starts the clock and does the
+frame's work (applies the events that are due, or zooms or pans the view), the second is the timeline's own redraw
+(layout and every canvas call), and the third reads one pixel back with \`getImageData\`, which makes chromium play
+every canvas command recorded so far into the bitmap, then stops the clock. So the figure holds model, layout, draw
+calls and painting the pixels, and leaves out only the compositor's copy of the finished canvas to the screen, which
+costs the same for any drawing. Timing from "redraw asked" to "next animation frame" instead, as this page used to,
+counts idle time until the display's next refresh and moves in 16.7 ms steps, so it could not show a frame under
+16 ms at all. *Late frames* are animation frames that came more than two refreshes (33 ms) after the one before:
+the display missed at least one; on a busy machine other processes cause some too, so the bare fill counts its own.
+*Events not drawn* are events that had arrived but were not yet in the last frame drawn.
+*Bare fill* is the floor, measured in the same run and the same way on a canvas of the same size: clear it and fill
+each lane's bar once across the whole plot with its pattern, the least any drawing of that canvas must do.
 
 | What | Figure | Bare fill (same run) | Target | Result |
 | --- | --- | --- | --- | --- |
-| Live: 20,000 events/s appended for 3 s, frame p50 / p95 | ${ms(results.liveFrameP50)} / ${ms(results.liveFrameP95)} | ${ms(results.bareFillFrameP50)} / ${ms(results.bareFillFrameP95)} | p95 < 16 ms, nothing dropped | ${verdict(results.liveFrameP95 < 16 && results.liveApplied === results.liveEvents)} (${results.liveApplied} of ${results.liveEvents} events drawn) |
-| Pan/zoom over 100,000 spans (50 lanes), frame p50 / p95 | ${ms(results.panZoomFrameP50)} / ${ms(results.panZoomFrameP95)} | ${ms(results.bareFillFrameP50)} / ${ms(results.bareFillFrameP95)} | p95 < 16 ms | ${verdict(results.panZoomFrameP95 < 16)} |
-| First draw of a stored 100,000-span run (parse, build, draw) | ${ms(results.firstDrawMs)} | | < 300 ms | ${verdict(results.firstDrawMs < 300)} |
+| Live: 20,000 events/s appended for 3 s (32 lanes), frame cost p50 / p95 | ${costs("live")} | ${costs("bareFill32")} (${late("bareFill32")}) | p95 < 16 ms, nothing dropped | ${verdict(results.liveP95 < 16 && results.liveNotDrawn === 0)} (${n(results.liveNotDrawn)} of ${n(results.liveEvents)} events not drawn; ${late("live")}) |
+| Pan/zoom over 100,000 spans (50 lanes), frame cost p50 / p95 | ${costs("panZoom")} | ${costs("bareFill50")} (${late("bareFill50")}) | p95 < 16 ms | ${verdict(results.panZoomP95 < 16)} (${late("panZoom")}) |
+| First draw of a stored 100,000-span run (parse, build, draw, paint) | ${ms(results.firstDrawMs)} | | < 300 ms | ${verdict(results.firstDrawMs < 300)} |
 | Client bundle (app.js), gzipped | ${(results.bundleGzipBytes / 1024).toFixed(1)} KiB (${(results.bundleBytes / 1024).toFixed(1)} KiB raw) | | < 150 KiB | ${verdict(results.bundleGzipBytes < 150 * 1024)} |
 `;
 const previous = readFileSync(docs, "utf8");

@@ -1,5 +1,6 @@
 // How each lane state is drawn: Okabe–Ito colours, each with a pattern as a second cue.
 import { LaneState } from "./events";
+import { Tile, tileOf } from "./pixel-layer";
 
 export const stateColors: Record<LaneState, string> = {
   running: "#009E73",
@@ -11,23 +12,39 @@ export const stateColors: Record<LaneState, string> = {
   done: "#9a9a9a",
 };
 
-const cache = new Map<string, CanvasPattern | string>();
+const canvases = new Map<LaneState, HTMLCanvasElement>();
 
-/** A fill for the state: solid for running and done, a patterned tile for the rest. */
-export function stateFill(ctx: CanvasRenderingContext2D, state: LaneState): CanvasPattern | string {
-  const cached = cache.get(state);
-  if (cached) return cached;
-  const fill = makePattern(ctx, state) ?? stateColors[state];
-  cache.set(state, fill);
-  return fill;
+/** The 8×8 tile a state is drawn with: its colour, with a pattern for all but running and done. */
+export function stateTile(state: LaneState): HTMLCanvasElement {
+  let tile = canvases.get(state);
+  if (!tile) {
+    tile = document.createElement("canvas");
+    tile.width = tile.height = 8;
+    paint(tile.getContext("2d")!, state);
+    canvases.set(state, tile);
+  }
+  return tile;
 }
 
-function makePattern(ctx: CanvasRenderingContext2D, state: LaneState): CanvasPattern | null {
-  if (state === "running" || state === "done") return null;
-  const tile = document.createElement("canvas");
-  tile.width = tile.height = 8;
-  const t = tile.getContext("2d");
-  if (!t) return null;
+const pixels = new Map<LaneState, [measured: Tile, inferred: Tile]>();
+
+/** The tile's pixels, at half opacity for an inferred state. */
+export function statePixels(state: LaneState, inferred: boolean): Tile {
+  let both = pixels.get(state);
+  if (!both) {
+    const paint = (t: CanvasRenderingContext2D) => t.drawImage(stateTile(state), 0, 0);
+    both = [tileOf(paint), tileOf(paint, 0.5)];
+    pixels.set(state, both);
+  }
+  return both[inferred ? 1 : 0];
+}
+
+function paint(t: CanvasRenderingContext2D, state: LaneState): void {
+  if (state === "running" || state === "done") {
+    t.fillStyle = stateColors[state];
+    t.fillRect(0, 0, 8, 8);
+    return;
+  }
   t.fillStyle = stateColors[state];
   t.globalAlpha = 0.55;
   t.fillRect(0, 0, 8, 8);
@@ -41,7 +58,7 @@ function makePattern(ctx: CanvasRenderingContext2D, state: LaneState): CanvasPat
       t.fillStyle = "rgba(0,0,0,0.35)";
       t.fillRect(1, 1, 2, 2);
       t.fillRect(5, 5, 2, 2);
-      return ctx.createPattern(tile, "repeat");
+      return;
     case "blocked":
       t.strokeStyle = "rgba(0,0,0,0.45)";
       t.moveTo(0, 8); t.lineTo(8, 0);
@@ -65,5 +82,4 @@ function makePattern(ctx: CanvasRenderingContext2D, state: LaneState): CanvasPat
       break;
   }
   t.stroke();
-  return ctx.createPattern(tile, "repeat");
 }

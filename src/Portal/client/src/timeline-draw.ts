@@ -4,8 +4,10 @@ import { ticks } from "./axis";
 import { formatMicros } from "./format";
 import { laneColor } from "./lane-colors";
 import { Row } from "./lane-layout";
+import { laneBars } from "./lane-bars";
+import { PixelLayer, colorTile } from "./pixel-layer";
 import { RunModel, Span } from "./run-model";
-import { stateFill } from "./state-style";
+import { statePixels } from "./state-style";
 import { TimeView } from "./time-view";
 
 export const layout = { rowHeight: 26, barHeight: 16, axisHeight: 28, labelWidth: 180, padRight: 16, counterHeight: 34, coreHeight: 16 };
@@ -37,119 +39,30 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: Scene, palette: 
   const { model, rows, view, width } = scene;
   const plot = width - layout.labelWidth - layout.padRight;
   const x = (t: number) => view.toX(t, layout.labelWidth, plot);
-  const visible = (a: number, b: number) => b >= view.start && a <= view.end;
   const height = sceneHeight(scene);
 
-  ctx.strokeStyle = palette.rule;
+  const grid = new Path2D();
   ctx.fillStyle = palette.muted;
   for (const tick of ticks(view.start, view.end, plot)) {
     const px = Math.round(x(tick.t)) + 0.5;
-    ctx.beginPath();
-    ctx.moveTo(px, layout.axisHeight - 6);
-    ctx.lineTo(px, height);
-    ctx.stroke();
+    grid.moveTo(px, layout.axisHeight - 6);
+    grid.lineTo(px, height);
     ctx.fillText(tick.label, px + 3, layout.axisHeight / 2 - 2);
   }
+  ctx.strokeStyle = palette.rule;
+  ctx.stroke(grid);
 
-  const rowOf = new Map(rows.map((r, i) => [r.lane.info.lane, i]));
-  const mid = (row: number) => layout.axisHeight + row * layout.rowHeight + layout.rowHeight / 2;
   ctx.save();
   ctx.beginPath();
   ctx.rect(layout.labelWidth, 0, plot, height);
   ctx.clip();
   const coreTop = layout.axisHeight + rows.length * layout.rowHeight + 6 + model.counters.size * layout.counterHeight;
-  const coreLabel = ctx.measureText(`${scene.coreLabel} 00`).width + 8;
-  rows.forEach((row, i) => {
-    const top = layout.axisHeight + i * layout.rowHeight + (layout.rowHeight - layout.barHeight) / 2;
-    const spans = row.lane.spans;
-    // Spans are in time order: start at the first one that can be visible and stop past the view.
-    // Spans thinner than a pixel merge into one bar in the colour of the state that lasted longest,
-    // so a run of 100,000 spans costs what fits on screen.
-    let dense: { x0: number; x1: number; state: Span["state"]; longest: number } | null = null;
-    // Right edge of what is painted so far: the next span starts there, so a one-pixel blip is never painted over.
-    let painted = -Infinity;
-    const flush = () => {
-      if (!dense) return;
-      const from = Math.max(dense.x0, painted);
-      ctx.fillStyle = stateFill(ctx, dense.state);
-      ctx.fillRect(from, top, Math.max(1, dense.x1 - from), layout.barHeight);
-      painted = Math.max(from + 1, dense.x1);
-      dense = null;
-    };
-    for (let k = firstVisible(spans, view.start); k < spans.length; k++) {
-      const s = spans[k]!;
-      if (s.start > view.end) break;
-      const end = s.end ?? model.now;
-      // Whole pixels: a thin span stays a crisp bar of its state's colour instead of a blurred edge.
-      let x0 = Math.floor(x(s.start));
-      let x1 = Math.max(x0 + 1, Math.ceil(x(end)));
-      if (x(end) - x(s.start) < 1 && s !== scene.selected) {
-        if (dense && x0 <= dense.x1 + 1) {
-          dense.x1 = Math.max(dense.x1, x1);
-          if (end - s.start > dense.longest) {
-            dense.state = s.state;
-            dense.longest = end - s.start;
-          }
-        } else {
-          flush();
-          dense = { x0, x1, state: s.state, longest: end - s.start };
-        }
-        continue;
-      }
-      flush();
-      x0 = Math.max(x0, painted);
-      x1 = Math.max(x1, x0 + 1);
-      painted = x1;
-      ctx.globalAlpha = s.inferred ? 0.5 : 1;
-      ctx.fillStyle = stateFill(ctx, s.state);
-      ctx.fillRect(x0, top, x1 - x0, layout.barHeight);
-      ctx.globalAlpha = 1;
-      if (s.inferred) {
-        ctx.setLineDash([3, 2]);
-        ctx.strokeStyle = palette.ink;
-        ctx.strokeRect(x0 + 0.5, top + 0.5, x1 - x0 - 1, layout.barHeight - 1);
-        ctx.setLineDash([]);
-      }
-      if (s.tid !== undefined) {
-        // A task has no thread of its own: underline each slice in the colour of the thread that ran it.
-        ctx.fillStyle = scene.threadColor(s.tid);
-        ctx.fillRect(x0, top + layout.barHeight, x1 - x0, 3);
-      }
-      if (s.state === "running" && s.core !== undefined) {
-        // The per-core strip: which lane ran on each core.
-        ctx.fillStyle = laneColor(i);
-        ctx.fillRect(x0, coreTop + s.core * layout.coreHeight + 1, x1 - x0, layout.coreHeight - 2);
-        if (x1 - x0 >= coreLabel) {
-          ctx.fillStyle = "#fff";
-          ctx.fillText(`${scene.coreLabel} ${s.core}`, x0 + 4, top + layout.barHeight / 2);
-        }
-      }
-      if (s === scene.selected) {
-        ctx.strokeStyle = palette.accent;
-        ctx.lineWidth = 2;
-        ctx.strokeRect(x0 - 1, top - 2, x1 - x0 + 2, layout.barHeight + 4);
-        ctx.lineWidth = 1;
-      }
-    }
-    flush();
-  });
-
-  for (const mark of model.marks) {
-    const row = rowOf.get(mark.lane);
-    if (row === undefined || !visible(mark.t, mark.t)) continue;
-    const px = Math.round(x(mark.t)) + 0.5;
-    ctx.strokeStyle = palette.ink;
-    ctx.beginPath();
-    ctx.moveTo(px, mid(row) - layout.barHeight / 2 - 3);
-    ctx.lineTo(px, mid(row) - layout.barHeight / 2 + 4);
-    ctx.stroke();
-    const target = mark.link === undefined ? undefined : rowOf.get(mark.link);
-    if (target !== undefined && target !== row) arrow(ctx, px, mid(row), mid(target), palette.accent);
-  }
+  drawBars(ctx, scene, palette, x, coreTop);
+  drawMarks(ctx, model, rows, x, palette, view.start, view.end);
   ctx.restore();
 
+  ctx.fillStyle = palette.ink;
   rows.forEach((row, i) => {
-    ctx.fillStyle = palette.ink;
     const indent = 8 + row.depth * 12;
     const fold = row.children > 0 ? "▾ " : "";
     ctx.fillText(fitText(ctx, fold + laneLabel(row), layout.labelWidth - indent - 4), indent, mid(i));
@@ -157,7 +70,7 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: Scene, palette: 
 
   let top = layout.axisHeight + rows.length * layout.rowHeight + 6;
   for (const [name, series] of model.counters) {
-    drawCounter(ctx, name, series, top, x, palette, model.now);
+    drawCounter(ctx, name, series, top, x, palette, view, model.now);
     top += layout.counterHeight;
   }
   ctx.fillStyle = palette.muted;
@@ -166,47 +79,131 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: Scene, palette: 
   }
 }
 
-/** Index of the first span that may reach `t` (spans are sorted by start and end where the next begins). */
-function firstVisible(spans: Span[], t: number): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid]!.start < t) lo = mid + 1;
-    else hi = mid;
+const mid = (row: number) => layout.axisHeight + row * layout.rowHeight + layout.rowHeight / 2;
+
+/**
+ * The lanes' bars and what hangs off them (thread underlines, the per-core strip, inferred outlines, the selection).
+ * Bars are painted into a pixel layer, a band of pixel columns per lane, drawn in one call: a frame costs its
+ * pixels, however many spans are on screen.
+ */
+function drawBars(ctx: CanvasRenderingContext2D, scene: Scene, palette: Palette, x: (t: number) => number, coreTop: number): void {
+  const { model, rows, view } = scene;
+  const pixels = layerFor(ctx, scene);
+  pixels.clear();
+  const outlines = new Path2D();
+  const coreTexts: { text: string; x: number; y: number }[] = [];
+  const coreLabel = textWidth(ctx, `${scene.coreLabel} 00`) + 8;
+  let selected: { x: number; y: number; w: number } | null = null;
+  const cores = Array.from({ length: model.maxCore + 1 }, (_, core) => pixels.band(coreTop + core * layout.coreHeight + 1, layout.coreHeight - 2));
+  for (let i = 0; i < rows.length; i++) {
+    const top = layout.axisHeight + i * layout.rowHeight + (layout.rowHeight - layout.barHeight) / 2;
+    const lane = pixels.band(top, layout.barHeight);
+    const under = pixels.band(top + layout.barHeight, 3);
+    const coreColor = colorTile(laneColor(i));
+    for (const bar of laneBars(rows[i]!.lane.spans, view.start, view.end, model.now, x, scene.selected)) {
+      const w = bar.x1 - bar.x0;
+      lane.set(bar.x0, w, statePixels(bar.state, bar.inferred));
+      if (bar.inferred) outlines.rect(bar.x0 + 0.5, top + 0.5, w - 1, layout.barHeight - 1);
+      // A task has no thread of its own: underline each slice in the colour of the thread that ran it.
+      if (bar.tid !== undefined) under.set(bar.x0, w, colorTile(scene.threadColor(bar.tid)));
+      if (bar.state === "running" && bar.core !== undefined) {
+        // The per-core strip: which lane ran on each core.
+        cores[bar.core]?.set(bar.x0, w, coreColor);
+        if (w >= coreLabel) coreTexts.push({ text: `${scene.coreLabel} ${bar.core}`, x: bar.x0 + 4, y: top + layout.barHeight / 2 });
+      }
+      if (bar.span !== null && bar.span === scene.selected) selected = { x: bar.x0, y: top, w };
+    }
+    lane.commit();
+    under.commit();
   }
-  return Math.max(0, lo - 1);
+  for (const core of cores) core.commit();
+  pixels.drawOn(ctx);
+  ctx.setLineDash([3, 2]);
+  ctx.strokeStyle = palette.ink;
+  ctx.stroke(outlines);
+  ctx.setLineDash([]);
+  ctx.fillStyle = "#fff";
+  for (const t of coreTexts) ctx.fillText(t.text, t.x, t.y);
+  if (selected) {
+    ctx.strokeStyle = palette.accent;
+    ctx.lineWidth = 2;
+    ctx.strokeRect(selected.x - 1, selected.y - 2, selected.w + 2, layout.barHeight + 4);
+    ctx.lineWidth = 1;
+  }
+}
+
+const layers = new WeakMap<CanvasRenderingContext2D, PixelLayer>();
+
+/** The pixel layer under the plot (lanes, counters and cores), kept per canvas and remade when its size changes. */
+function layerFor(ctx: CanvasRenderingContext2D, scene: Scene): PixelLayer {
+  const ratio = ctx.getTransform().a;
+  const plot = scene.width - layout.labelWidth - layout.padRight;
+  const width = Math.round(plot * ratio);
+  const height = Math.round((sceneHeight(scene) - layout.axisHeight) * ratio);
+  let layer = layers.get(ctx);
+  if (!layer || !layer.fits(width, height, layout.labelWidth, layout.axisHeight, ratio)) {
+    layer = new PixelLayer(width, height, layout.labelWidth, layout.axisHeight, ratio);
+    layers.set(ctx, layer);
+  }
+  return layer;
+}
+
+/** Marks as ticks on their lane, and wake-up links as arrows from the mark's lane to the lane it woke. */
+function drawMarks(ctx: CanvasRenderingContext2D, model: RunModel, rows: Row[], x: (t: number) => number, palette: Palette,
+  from: number, to: number): void {
+  const rowOf = new Map(rows.map((r, i) => [r.lane.info.lane, i]));
+  const marks = new Path2D();
+  const shafts = new Path2D();
+  const heads = new Path2D();
+  for (const mark of model.marks) {
+    const row = rowOf.get(mark.lane);
+    if (row === undefined || mark.t < from || mark.t > to) continue;
+    const px = Math.round(x(mark.t)) + 0.5;
+    marks.moveTo(px, mid(row) - layout.barHeight / 2 - 3);
+    marks.lineTo(px, mid(row) - layout.barHeight / 2 + 4);
+    const target = mark.link === undefined ? undefined : rowOf.get(mark.link);
+    if (target === undefined || target === row) continue;
+    const head = target > row ? -5 : 5;
+    shafts.moveTo(px, mid(row));
+    shafts.lineTo(px, mid(target) + head);
+    heads.moveTo(px, mid(target));
+    heads.lineTo(px - 4, mid(target) + head);
+    heads.lineTo(px + 4, mid(target) + head);
+    heads.closePath();
+  }
+  ctx.strokeStyle = palette.ink;
+  ctx.stroke(marks);
+  ctx.strokeStyle = ctx.fillStyle = palette.accent;
+  ctx.stroke(shafts);
+  ctx.fill(heads);
 }
 
 function drawCounter(ctx: CanvasRenderingContext2D, name: string, series: { t: number; value: number }[], top: number,
-  x: (t: number) => number, palette: Palette, now: number): void {
-  const max = Math.max(1, ...series.map((p) => p.value));
+  x: (t: number) => number, palette: Palette, view: TimeView, now: number): void {
+  let max = 1;
+  for (const p of series) max = Math.max(max, p.value);
   const y = (v: number) => top + layout.counterHeight - 6 - (v / max) * (layout.counterHeight - 10);
   ctx.fillStyle = palette.muted;
   ctx.fillText(fitText(ctx, `${name} (max ${max})`, layout.labelWidth - 12), 8, top + layout.counterHeight / 2);
   ctx.strokeStyle = palette.accent;
   ctx.beginPath();
-  series.forEach((p, i) => {
+  // Only the samples in view, from the one that holds its value at the left edge.
+  let lo = 0;
+  for (let hi = series.length; lo < hi;) {
+    const m = (lo + hi) >> 1;
+    if (series[m]!.t <= view.start) lo = m + 1;
+    else hi = m;
+  }
+  const first = Math.max(0, lo - 1);
+  for (let i = first; i < series.length; i++) {
+    const p = series[i]!;
+    if (p.t > view.end) break;
     const next = series[i + 1]?.t ?? now;
-    if (i === 0) ctx.moveTo(x(p.t), y(p.value));
+    if (i === first) ctx.moveTo(x(p.t), y(p.value));
     else ctx.lineTo(x(p.t), y(p.value));
     ctx.lineTo(x(next), y(p.value)); // a counter holds its value until the next sample
-  });
+  }
   ctx.stroke();
-}
-
-function arrow(ctx: CanvasRenderingContext2D, px: number, from: number, to: number, color: string): void {
-  const head = to > from ? -5 : 5;
-  ctx.strokeStyle = ctx.fillStyle = color;
-  ctx.beginPath();
-  ctx.moveTo(px, from);
-  ctx.lineTo(px, to + head);
-  ctx.stroke();
-  ctx.beginPath();
-  ctx.moveTo(px, to);
-  ctx.lineTo(px - 4, to + head);
-  ctx.lineTo(px + 4, to + head);
-  ctx.fill();
 }
 
 /** Name and the real id that matters for the kind: pid for a process, tid for a thread. */
@@ -225,9 +222,32 @@ export function describeSpan(row: Row, s: Span, now: number, coreLabel: string, 
   return parts.join(" · ");
 }
 
+// Label widths never change (one font), so each text is measured once; the caches are emptied when they grow large.
+const widths = new Map<string, number>();
+const fitted = new Map<string, string>();
+
+function textWidth(ctx: CanvasRenderingContext2D, text: string): number {
+  let width = widths.get(text);
+  if (width === undefined) {
+    if (widths.size > 2000) widths.clear();
+    width = ctx.measureText(text).width;
+    widths.set(text, width);
+  }
+  return width;
+}
+
+/** `text`, cut short with an ellipsis to fit `max` pixels. */
 function fitText(ctx: CanvasRenderingContext2D, text: string, max: number): string {
-  if (ctx.measureText(text).width <= max) return text;
-  let end = text.length;
-  while (end > 1 && ctx.measureText(text.slice(0, end) + "…").width > max) end--;
-  return text.slice(0, end) + "…";
+  const key = `${max}|${text}`;
+  let fit = fitted.get(key);
+  if (fit === undefined) {
+    if (fitted.size > 2000) fitted.clear();
+    let end = text.length;
+    if (textWidth(ctx, text) > max) {
+      while (end > 1 && textWidth(ctx, text.slice(0, end) + "…") > max) end--;
+    }
+    fit = end === text.length ? text : text.slice(0, end) + "…";
+    fitted.set(key, fit);
+  }
+  return fit;
 }

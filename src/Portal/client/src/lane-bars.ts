@@ -1,0 +1,124 @@
+// What a lane's spans become on screen at the current zoom: bars in whole pixels, only for the spans in
+// view (found by binary search), with spans thinner than a pixel sharing their pixel column, which takes
+// the state that filled most of it. So a lane costs at most one bar per pixel, however long the run.
+// Pure: no DOM.
+import { LaneState } from "./events";
+import { Span } from "./run-model";
+
+export interface Bar {
+  /** Whole pixels, x0 < x1. */
+  x0: number;
+  x1: number;
+  state: LaneState;
+  inferred: boolean;
+  /** The OS thread that ran it (task lanes) and the core it ran on, from its longest span. */
+  tid?: number;
+  core?: number;
+  /** The span, when the bar is one span; null when it merges the spans of pixel columns. */
+  span: Span | null;
+}
+
+/** Index of the first span that may reach `t` (spans are sorted by start and end where the next begins). */
+export function firstVisible(spans: readonly Span[], t: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.max(0, lo - 1);
+}
+
+/** The bars for the spans of one lane between times `from` and `to`; `keep` is drawn on its own even when thin. */
+export function laneBars(spans: readonly Span[], from: number, to: number, now: number, x: (t: number) => number,
+  keep: Span | null = null): Bar[] {
+  const bars: Bar[] = [];
+  // Right edge of what is painted so far: what comes next starts there, so a one-pixel blip is never painted over.
+  let painted = -Infinity;
+  const column = new Column();
+  const flush = () => {
+    const best = column.take();
+    if (best === null) return;
+    const x0 = Math.max(column.x, painted);
+    const last = bars[bars.length - 1];
+    painted = x0 + 1;
+    if (last && last.span === null && last.x1 === x0 && last.state === best.state && last.inferred === column.inferred
+      && last.tid === best.tid && last.core === best.core) {
+      last.x1 = painted;
+    } else {
+      bars.push({ x0, x1: painted, state: best.state, inferred: column.inferred, tid: best.tid, core: best.core, span: null });
+    }
+  };
+  for (let k = firstVisible(spans, from); k < spans.length; k++) {
+    const s = spans[k]!;
+    if (s.start > to) break;
+    const end = s.end ?? now;
+    if (end < from) continue;
+    const xs = x(s.start);
+    const xe = x(end);
+    if (xe - xs < 1 && s !== keep) {
+      const at = Math.floor(xs);
+      if (at !== column.x) flush();
+      column.add(at, s, end - s.start);
+      continue;
+    }
+    flush();
+    const x0 = Math.max(Math.floor(xs), painted);
+    painted = Math.max(Math.ceil(xe), x0 + 1);
+    bars.push({ x0, x1: painted, state: s.state, inferred: s.inferred, tid: s.tid, core: s.core, span: s });
+  }
+  flush();
+  return bars;
+}
+
+// A literal, not built from the list: an object literal's properties are the fast kind to look up.
+const stateIndex: Record<LaneState, number> = { running: 0, ready: 1, blocked: 2, waiting: 3, sleeping: 4, io: 5, done: 6 };
+const states = Object.keys(stateIndex) as LaneState[];
+
+/** The sub-pixel spans of one pixel column: how long each state lasted in it, and its longest span. */
+class Column {
+  x = NaN;
+  /** Whether all of the state taken last was inferred. */
+  inferred = false;
+  private readonly total = new Float64Array(states.length);
+  private readonly length = new Float64Array(states.length);
+  private readonly longest: (Span | null)[] = states.map(() => null);
+  private readonly allInferred: boolean[] = states.map(() => true);
+  /** The states seen since the last take, so emptying touches only them. */
+  private readonly seen = new Int8Array(states.length);
+  private count = 0;
+
+  add(x: number, span: Span, length: number): void {
+    this.x = x;
+    const i = stateIndex[span.state];
+    if (this.longest[i] === null) {
+      this.seen[this.count++] = i;
+      this.total[i] = this.length[i] = length;
+      this.longest[i] = span;
+      this.allInferred[i] = span.inferred;
+      return;
+    }
+    this.total[i]! += length;
+    this.allInferred[i] &&= span.inferred;
+    if (length > this.length[i]!) {
+      this.longest[i] = span;
+      this.length[i] = length;
+    }
+  }
+
+  /** The longest span of the state that lasted longest in the column (or null when empty), and empties the column. */
+  take(): Span | null {
+    if (this.count === 0) return null;
+    let best = this.seen[0]!;
+    for (let k = 1; k < this.count; k++) {
+      const i = this.seen[k]!;
+      if (this.total[i]! > this.total[best]!) best = i;
+    }
+    const span = this.longest[best]!;
+    this.inferred = this.allInferred[best]!;
+    for (let k = 0; k < this.count; k++) this.longest[this.seen[k]!] = null;
+    this.count = 0;
+    return span;
+  }
+}

@@ -1,0 +1,149 @@
+// The lanes' bars painted straight into pixels and put on the canvas in one call. Each canvas call costs far
+// more than the few pixels a thin bar paints (a software canvas rasterizes every call's shape and pattern on its
+// own), so a frame with thousands of bars would cost its bars; writing the pixels costs only the pixels.
+
+/** Pixels as 32-bit RGBA words: 64 for an 8×8 tile that repeats from the canvas origin in CSS pixels, or 1 for a solid colour. */
+export type Tile = Uint32Array;
+
+export class PixelLayer {
+  readonly data: Uint32Array;
+  private readonly bytes: Uint8ClampedArray<ArrayBuffer>;
+  /** For each device column and row, its place in a tile (x mod 8 and 8 × (y mod 8), in CSS pixels). */
+  private readonly tileX: Uint8Array;
+  private readonly tileY: Uint8Array;
+  private surface: { canvas: HTMLCanvasElement; image: ImageData } | null = null;
+
+  /** `width` × `height` device pixels, whose top-left corner is at CSS pixel (`left`, `top`). */
+  constructor(readonly width: number, readonly height: number, readonly left: number, readonly top: number, readonly ratio: number) {
+    const buffer = new ArrayBuffer(width * height * 4);
+    this.data = new Uint32Array(buffer);
+    this.bytes = new Uint8ClampedArray(buffer);
+    this.tileX = Uint8Array.from({ length: width }, (_, px) => Math.floor(px / ratio + left) & 7);
+    this.tileY = Uint8Array.from({ length: height }, (_, py) => (Math.floor(py / ratio + top) & 7) * 8);
+  }
+
+  fits(width: number, height: number, left: number, top: number, ratio: number): boolean {
+    return this.width === width && this.height === height && this.left === left && this.top === top && this.ratio === ratio;
+  }
+
+  /** Which row of an 8×8 tile device row `py` shows. */
+  tileRow(py: number): number {
+    return this.tileY[py]!;
+  }
+
+  clear(): void {
+    this.data.fill(0);
+  }
+
+  /**
+   * A horizontal band of `h` CSS pixels from `y`, to paint left to right with `set` and write with `commit`. Its
+   * tiles are gathered per pixel column and written row by row, so a band costs its width, however many bars.
+   */
+  band(y: number, h: number): Band {
+    return new Band(this, Math.max(0, Math.round((y - this.top) * this.ratio)), Math.min(this.height, Math.round((y + h - this.top) * this.ratio)));
+  }
+
+  /** Device column range [x0, x1) of CSS x range [x, x + w), clipped to the layer. */
+  columns(x: number, w: number): [number, number] {
+    return [Math.max(0, Math.round((x - this.left) * this.ratio)), Math.min(this.width, Math.round((x + w - this.left) * this.ratio))];
+  }
+
+  /** Writes one row of the band: the tiles of columns [from, to) as they fall on device row `py`. */
+  writeRow(py: number, cells: readonly (Tile | undefined)[], from: number, to: number): void {
+    const { data, tileX } = this;
+    const ty = this.tileY[py]!;
+    const row = py * this.width;
+    for (let px = from; px < to; px++) {
+      const tile = cells[px];
+      data[row + px] = tile === undefined ? 0 : tile.length === 1 ? tile[0]! : tile[ty + tileX[px]!]!;
+    }
+  }
+
+  /** Copies device row `from` to row `to` between columns [x0, x1). */
+  copyRow(from: number, to: number, x0: number, x1: number): void {
+    this.data.copyWithin(to * this.width + x0, from * this.width + x0, from * this.width + x1);
+  }
+
+  /** Draws the layer onto `ctx` at its place (honouring the clip, blending over what is drawn already). */
+  drawOn(ctx: CanvasRenderingContext2D): void {
+    if (!this.surface) {
+      const canvas = document.createElement("canvas");
+      canvas.width = this.width;
+      canvas.height = this.height;
+      this.surface = { canvas, image: new ImageData(this.bytes, this.width, this.height) };
+    }
+    this.surface.canvas.getContext("2d")!.putImageData(this.surface.image, 0, 0);
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(this.surface.canvas, Math.round(this.left * this.ratio), Math.round(this.top * this.ratio));
+    ctx.restore();
+  }
+}
+
+let scratch: CanvasRenderingContext2D | null = null;
+
+/** The pixels of whatever `paint` draws on an 8×8 tile at `alpha`, read back from a canvas (callers keep them). */
+export function tileOf(paint: (tile: CanvasRenderingContext2D) => void, alpha = 1): Tile {
+  if (!scratch) {
+    const canvas = document.createElement("canvas");
+    canvas.width = canvas.height = 8;
+    scratch = canvas.getContext("2d", { willReadFrequently: true })!;
+  }
+  scratch.clearRect(0, 0, 8, 8);
+  scratch.globalAlpha = alpha;
+  paint(scratch);
+  scratch.globalAlpha = 1;
+  const pixels = new Uint32Array(scratch.getImageData(0, 0, 8, 8).data.buffer);
+  return pixels.every((p) => p === pixels[0]) ? pixels.slice(0, 1) : pixels;
+}
+
+const colors = new Map<string, Tile>();
+
+/** A solid tile of a CSS colour. */
+export function colorTile(color: string): Tile {
+  let tile = colors.get(color);
+  if (!tile) {
+    tile = tileOf((t) => {
+      t.fillStyle = color;
+      t.fillRect(0, 0, 8, 8);
+    });
+    colors.set(color, tile);
+  }
+  return tile;
+}
+
+/** Columns of one band of a layer and the tile each is painted with; see PixelLayer.band. */
+export class Band {
+  private readonly cells: (Tile | undefined)[];
+  private from = Infinity;
+  private to = -Infinity;
+
+  constructor(private readonly layer: PixelLayer, private readonly y0: number, private readonly y1: number) {
+    this.cells = new Array<Tile | undefined>(layer.width).fill(undefined);
+  }
+
+  /** Paints CSS pixels [x, x + w) with `tile`, over what was set there before. */
+  set(x: number, w: number, tile: Tile): void {
+    const [x0, x1] = this.layer.columns(x, w);
+    if (x0 >= x1) return;
+    for (let px = x0; px < x1; px++) this.cells[px] = tile;
+    this.from = Math.min(this.from, x0);
+    this.to = Math.max(this.to, x1);
+  }
+
+  /** Writes the band into the layer: each distinct tile row once, copied to the rows that repeat it. */
+  commit(): void {
+    if (this.from >= this.to) return;
+    const written = new Map<number, number>(); // tile row → device row that has it
+    for (let py = this.y0; py < this.y1; py++) {
+      const ty = this.layer.tileRow(py);
+      const done = written.get(ty);
+      if (done === undefined) {
+        this.layer.writeRow(py, this.cells, this.from, this.to);
+        written.set(ty, py);
+      } else {
+        this.layer.copyRow(done, py, this.from, this.to);
+      }
+    }
+  }
+}
