@@ -1,4 +1,5 @@
 // Finding the span under the pointer, and the next/previous span for keyboard moves. Pure: no DOM.
+import { firstVisible } from "./lane-bars";
 import { Row } from "./lane-layout";
 import { Span } from "./run-model";
 import { TimeView } from "./time-view";
@@ -21,8 +22,13 @@ export function spanAt(rows: Row[], view: TimeView, now: number, g: Geometry, x:
   if (!lane || x < g.left) return null;
   const t = view.toTime(x, g.left, g.width);
   const slack = (2 / g.width) * view.span; // two pixels, so hairline spans can be hit
-  const span = lane.spans.find((s) => s.start - slack <= t && t <= (s.end ?? now) + slack);
-  return span ? { row, span } : null;
+  const spans = lane.spans;
+  for (let k = Math.max(0, firstVisible(spans, t - slack) - 1); k < spans.length; k++) {
+    const span = spans[k]!;
+    if (span.start - slack > t) break;
+    if (t <= (span.end ?? now) + slack) return { row, span };
+  }
+  return null;
 }
 
 /** The span after (step 1) or before (step -1) `span` in its lane, or the first one when there is none. */

@@ -11,7 +11,7 @@ export class PixelLayer {
   /** For each device column and row, its place in a tile (x mod 8 and 8 × (y mod 8), in CSS pixels). */
   private readonly tileX: Uint8Array;
   private readonly tileY: Uint8Array;
-  private surface: { canvas: HTMLCanvasElement; image: ImageData } | null = null;
+  private image: ImageData | null = null;
 
   /** `width` × `height` device pixels, whose top-left corner is at CSS pixel (`left`, `top`). */
   constructor(readonly width: number, readonly height: number, readonly left: number, readonly top: number, readonly ratio: number) {
@@ -48,14 +48,23 @@ export class PixelLayer {
     return [Math.max(0, Math.round((x - this.left) * this.ratio)), Math.min(this.width, Math.round((x + w - this.left) * this.ratio))];
   }
 
-  /** Writes one row of the band: the tiles of columns [from, to) as they fall on device row `py`. */
+  /** Writes one row of the band: the tiles of columns [from, to) as they fall on device row `py`; unset columns keep their pixels. */
   writeRow(py: number, cells: readonly (Tile | undefined)[], from: number, to: number): void {
     const { data, tileX } = this;
     const ty = this.tileY[py]!;
     const row = py * this.width;
     for (let px = from; px < to; px++) {
       const tile = cells[px];
-      data[row + px] = tile === undefined ? 0 : tile.length === 1 ? tile[0]! : tile[ty + tileX[px]!]!;
+      if (tile !== undefined) data[row + px] = tile.length === 1 ? tile[0]! : tile[ty + tileX[px]!]!;
+    }
+  }
+
+  /** Paints CSS pixels [x, x + w) with a solid tile from the top of the layer to the bottom (a grid line). */
+  column(x: number, w: number, tile: Tile): void {
+    const [x0, x1] = this.columns(x, w);
+    const color = tile[0]!;
+    for (let row = 0; row < this.data.length; row += this.width) {
+      for (let px = row + x0; px < row + x1; px++) this.data[px] = color;
     }
   }
 
@@ -64,19 +73,10 @@ export class PixelLayer {
     this.data.copyWithin(to * this.width + x0, from * this.width + x0, from * this.width + x1);
   }
 
-  /** Draws the layer onto `ctx` at its place (honouring the clip, blending over what is drawn already). */
-  drawOn(ctx: CanvasRenderingContext2D): void {
-    if (!this.surface) {
-      const canvas = document.createElement("canvas");
-      canvas.width = this.width;
-      canvas.height = this.height;
-      this.surface = { canvas, image: new ImageData(this.bytes, this.width, this.height) };
-    }
-    this.surface.canvas.getContext("2d")!.putImageData(this.surface.image, 0, 0);
-    ctx.save();
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.drawImage(this.surface.canvas, Math.round(this.left * this.ratio), Math.round(this.top * this.ratio));
-    ctx.restore();
+  /** Puts the layer's pixels on `ctx` at its place, replacing what is there (so it goes first, under anything drawn). */
+  putOn(ctx: CanvasRenderingContext2D): void {
+    this.image ??= new ImageData(this.bytes, this.width, this.height);
+    ctx.putImageData(this.image, Math.round(this.left * this.ratio), Math.round(this.top * this.ratio));
   }
 }
 
@@ -114,18 +114,17 @@ export function colorTile(color: string): Tile {
 
 /** Columns of one band of a layer and the tile each is painted with; see PixelLayer.band. */
 export class Band {
-  private readonly cells: (Tile | undefined)[];
+  private cells: (Tile | undefined)[] | null = null;
   private from = Infinity;
   private to = -Infinity;
 
-  constructor(private readonly layer: PixelLayer, private readonly y0: number, private readonly y1: number) {
-    this.cells = new Array<Tile | undefined>(layer.width).fill(undefined);
-  }
+  constructor(private readonly layer: PixelLayer, private readonly y0: number, private readonly y1: number) {}
 
   /** Paints CSS pixels [x, x + w) with `tile`, over what was set there before. */
   set(x: number, w: number, tile: Tile): void {
     const [x0, x1] = this.layer.columns(x, w);
     if (x0 >= x1) return;
+    this.cells ??= new Array<Tile | undefined>(this.layer.width).fill(undefined);
     for (let px = x0; px < x1; px++) this.cells[px] = tile;
     this.from = Math.min(this.from, x0);
     this.to = Math.max(this.to, x1);
@@ -133,7 +132,7 @@ export class Band {
 
   /** Writes the band into the layer: each distinct tile row once, copied to the rows that repeat it. */
   commit(): void {
-    if (this.from >= this.to) return;
+    if (!this.cells) return;
     const written = new Map<number, number>(); // tile row → device row that has it
     for (let py = this.y0; py < this.y1; py++) {
       const ty = this.layer.tileRow(py);

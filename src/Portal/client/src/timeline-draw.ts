@@ -41,23 +41,23 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: Scene, palette: 
   const x = (t: number) => view.toX(t, layout.labelWidth, plot);
   const height = sceneHeight(scene);
 
-  const grid = new Path2D();
+  // The grid and the bars are painted as pixels into one layer (see drawBars); ticks and labels are text on top.
+  const pixels = layerFor(ctx, scene);
+  pixels.clear();
+  const rule = colorTile(palette.rule);
   ctx.fillStyle = palette.muted;
   for (const tick of ticks(view.start, view.end, plot)) {
-    const px = Math.round(x(tick.t)) + 0.5;
-    grid.moveTo(px, layout.axisHeight - 6);
-    grid.lineTo(px, height);
-    ctx.fillText(tick.label, px + 3, layout.axisHeight / 2 - 2);
+    const px = Math.round(x(tick.t));
+    pixels.column(px, 1, rule);
+    ctx.fillText(tick.label, px + 3.5, layout.axisHeight / 2 - 2);
   }
-  ctx.strokeStyle = palette.rule;
-  ctx.stroke(grid);
 
   ctx.save();
   ctx.beginPath();
   ctx.rect(layout.labelWidth, 0, plot, height);
   ctx.clip();
   const coreTop = layout.axisHeight + rows.length * layout.rowHeight + 6 + model.counters.size * layout.counterHeight;
-  drawBars(ctx, scene, palette, x, coreTop);
+  drawBars(ctx, pixels, scene, palette, x, coreTop);
   drawMarks(ctx, model, rows, x, palette, view.start, view.end);
   ctx.restore();
 
@@ -83,13 +83,12 @@ const mid = (row: number) => layout.axisHeight + row * layout.rowHeight + layout
 
 /**
  * The lanes' bars and what hangs off them (thread underlines, the per-core strip, inferred outlines, the selection).
- * Bars are painted into a pixel layer, a band of pixel columns per lane, drawn in one call: a frame costs its
- * pixels, however many spans are on screen.
+ * Bars are painted into the pixel layer, a band of pixel columns per lane, and the layer is put on the canvas in one
+ * call: a frame costs its pixels, however many spans are on screen. Outlines and text are drawn over it.
  */
-function drawBars(ctx: CanvasRenderingContext2D, scene: Scene, palette: Palette, x: (t: number) => number, coreTop: number): void {
+function drawBars(ctx: CanvasRenderingContext2D, pixels: PixelLayer, scene: Scene, palette: Palette, x: (t: number) => number,
+  coreTop: number): void {
   const { model, rows, view } = scene;
-  const pixels = layerFor(ctx, scene);
-  pixels.clear();
   const outlines = new Path2D();
   const coreTexts: { text: string; x: number; y: number }[] = [];
   const coreLabel = textWidth(ctx, `${scene.coreLabel} 00`) + 8;
@@ -117,7 +116,7 @@ function drawBars(ctx: CanvasRenderingContext2D, scene: Scene, palette: Palette,
     under.commit();
   }
   for (const core of cores) core.commit();
-  pixels.drawOn(ctx);
+  pixels.putOn(ctx);
   ctx.setLineDash([3, 2]);
   ctx.strokeStyle = palette.ink;
   ctx.stroke(outlines);
@@ -134,15 +133,16 @@ function drawBars(ctx: CanvasRenderingContext2D, scene: Scene, palette: Palette,
 
 const layers = new WeakMap<CanvasRenderingContext2D, PixelLayer>();
 
-/** The pixel layer under the plot (lanes, counters and cores), kept per canvas and remade when its size changes. */
+/** The pixel layer of the plot, from the grid's top down, kept per canvas and remade when its size changes. */
 function layerFor(ctx: CanvasRenderingContext2D, scene: Scene): PixelLayer {
   const ratio = ctx.getTransform().a;
   const plot = scene.width - layout.labelWidth - layout.padRight;
+  const top = layout.axisHeight - 6;
   const width = Math.round(plot * ratio);
-  const height = Math.round((sceneHeight(scene) - layout.axisHeight) * ratio);
+  const height = Math.round((sceneHeight(scene) - top) * ratio);
   let layer = layers.get(ctx);
-  if (!layer || !layer.fits(width, height, layout.labelWidth, layout.axisHeight, ratio)) {
-    layer = new PixelLayer(width, height, layout.labelWidth, layout.axisHeight, ratio);
+  if (!layer || !layer.fits(width, height, layout.labelWidth, top, ratio)) {
+    layer = new PixelLayer(width, height, layout.labelWidth, top, ratio);
     layers.set(ctx, layer);
   }
   return layer;

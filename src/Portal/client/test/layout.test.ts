@@ -35,3 +35,12 @@ test("hit testing finds the span under the pointer, and arrow keys step through 
   assert.equal(stepSpan(t1.spans, t1.spans[0]!, 1), t1.spans[1]);
   assert.equal(stepSpan(t1.spans, t1.spans[1]!, 1), t1.spans[1]);
 });
+
+test("hit testing a long lane finds the span under the pointer among 100,000", () => {
+  const long = lane(1, "thread");
+  for (let i = 0; i < 100_000; i++) long.spans.push({ state: i % 2 ? "sleeping" : "running", start: i * 10, end: (i + 1) * 10, inferred: false });
+  const view = new TimeView();
+  view.show(500_000, 500_100); // ten spans across 1,000 pixels
+  const g = { top: 28, rowHeight: 26, left: 180, width: 1000 };
+  assert.equal(spanAt([{ lane: long, depth: 0, children: 0 }], view, 1_000_000, g, 180 + 550, 40)?.span, long.spans[50_005]);
+});

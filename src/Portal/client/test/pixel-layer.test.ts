@@ -23,6 +23,16 @@ test("a band paints its columns with tiles anchored to the canvas origin, clippe
   assert.equal(at(layer, 0, 6), 0); // below it
 });
 
+test("a grid line runs down the whole layer, and bars paint over it where they are", () => {
+  const layer = new PixelLayer(10, 6, 0, 0, 1);
+  layer.column(3, 1, Uint32Array.of(9));
+  const band = layer.band(2, 2);
+  band.set(2, 2, solid);
+  band.commit();
+  assert.deepEqual([0, 1, 2, 3, 4, 5].map((y) => at(layer, 3, y)), [9, 9, 7, 7, 9, 9]);
+  assert.equal(at(layer, 4, 2), 0);
+});
+
 test("what is set later in a band wins, and a high-density layer scales tiles by the pixel ratio", () => {
   const layer = new PixelLayer(8, 4, 0, 0, 2);
   const band = layer.band(0, 2);
