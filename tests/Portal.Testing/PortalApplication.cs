@@ -48,6 +48,22 @@ public sealed class PortalApplication : WebApplicationFactory<Program>
     /// <summary>The real address Kestrel listens on, e.g. http://127.0.0.1:41234/.</summary>
     public Uri Address => new(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First() + "/");
 
+    /// <summary>Waits until the run is stored as ended (final status, summary) and returns it.</summary>
+    public async Task<Data.StoredRun> WaitForEndedRunAsync(string runId)
+    {
+        var archive = Services.GetRequiredService<Runs.RunArchive>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            if (await archive.FindAsync(runId) is { EndedUtc: not null } stored)
+            {
+                return stored;
+            }
+
+            await Task.Delay(20, timeout.Token);
+        }
+    }
+
     /// <summary>An HTTP client that does not follow redirects, so tests see them.</summary>
     public HttpClient CreatePlainClient() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = Address };
 

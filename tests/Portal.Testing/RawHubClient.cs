@@ -32,15 +32,26 @@ public sealed class RawHubClient : IAsyncDisposable
     /// <summary>True once the server closed the connection.</summary>
     public bool Closed { get; private set; }
 
-    /// <summary>Negotiates, connects the WebSocket and completes the JSON protocol handshake.</summary>
-    public static async Task<RawHubClient> ConnectAsync(Uri portal, string path = "hub")
+    /// <summary>Negotiates, connects the WebSocket and completes the JSON protocol handshake; <paramref name="cookie"/>
+    /// ("cl_visitor=...") is sent as a browser would send it.</summary>
+    public static async Task<RawHubClient> ConnectAsync(Uri portal, string path = "hub", string? cookie = null)
     {
         using var http = new HttpClient { BaseAddress = portal };
+        if (cookie is not null)
+        {
+            http.DefaultRequestHeaders.Add("Cookie", cookie);
+        }
+
         using var negotiate = await http.PostAsync($"{path}/negotiate?negotiateVersion=1", null);
         negotiate.EnsureSuccessStatusCode();
         var token = (await negotiate.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("connectionToken").GetString();
 
         var socket = new ClientWebSocket();
+        if (cookie is not null)
+        {
+            socket.Options.SetRequestHeader("Cookie", cookie);
+        }
+
         var uri = new UriBuilder(new Uri(portal, path)) { Scheme = "ws", Query = "id=" + Uri.EscapeDataString(token!) }.Uri;
         await socket.ConnectAsync(uri, CancellationToken.None);
         await SendTextAsync(socket, "{\"protocol\":\"json\",\"version\":1}" + RecordSeparator);

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using ConcurrencyLab.Portal.Testing;
 
 namespace ConcurrencyLab.Portal.Tests;
@@ -20,33 +19,13 @@ public class PublishedPortalTests
             Assert.True(File.Exists(Path.Combine(output.FullName, "ConcurrencyLab.Worker.dll")));
             Assert.True(File.Exists(Path.Combine(output.FullName, "ConcurrencyLab.Worker.runtimeconfig.json")));
 
-            var address = new Uri($"http://127.0.0.1:{FreePort()}/");
-            using var portal = Process.Start(new ProcessStartInfo("dotnet", ["ConcurrencyLab.Portal.dll", "--urls", address.ToString()])
-            {
-                WorkingDirectory = output.FullName,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            })!;
-            var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
-            portal.OutputDataReceived += (_, line) => log.Enqueue(line.Data ?? "");
-            portal.ErrorDataReceived += (_, line) => log.Enqueue(line.Data ?? "");
-            portal.BeginOutputReadLine();
-            portal.BeginErrorReadLine();
-            try
-            {
-                using var client = new HttpClient { BaseAddress = address };
-                var html = await GetWhenUpAsync(client, "/lessons/threads", portal);
-                Assert.False(portal.HasExited, string.Join('\n', log));
-                Assert.Contains("data-demo=\"spawn-threads\"", html);
-                var script = System.Text.RegularExpressions.Regex.Match(html, "src=\"(js/app[^\"]+)\"").Groups[1].Value;
-                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(script)).StatusCode);
-                Assert.True(File.Exists(Path.Combine(output.FullName, "data", "portal.db")));
-            }
-            finally
-            {
-                portal.Kill(entireProcessTree: true);
-                await portal.WaitForExitAsync();
-            }
+            await using var portal = await PortalProcess.StartAsync(Path.Combine(output.FullName, "ConcurrencyLab.Portal.dll"), output.FullName, new Dictionary<string, string>());
+            using var client = new HttpClient { BaseAddress = portal.Address };
+            var html = await client.GetStringAsync("/lessons/threads");
+            Assert.Contains("data-demo=\"spawn-threads\"", html);
+            var script = System.Text.RegularExpressions.Regex.Match(html, "src=\"(js/app[^\"]+)\"").Groups[1].Value;
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(script)).StatusCode);
+            Assert.True(File.Exists(Path.Combine(output.FullName, "data", "portal.db")));
         }
         finally
         {
@@ -61,28 +40,5 @@ public class PublishedPortalTests
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
         Assert.True(process.ExitCode == 0, $"{file} {string.Join(' ', arguments)} failed:\n{await stdout}\n{await stderr}");
-    }
-
-    private static async Task<string> GetWhenUpAsync(HttpClient client, string path, Process portal)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            try
-            {
-                return await client.GetStringAsync(path);
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline && !portal.HasExited)
-            {
-                await Task.Delay(100);
-            }
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,8 +1,7 @@
 using System.Text.Json;
-using ConcurrencyLab.Portal.Data;
+using ConcurrencyLab.Engine.Events;
 using ConcurrencyLab.Portal.Runs;
 using ConcurrencyLab.Portal.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConcurrencyLab.Portal.Tests;
@@ -14,11 +13,11 @@ public class RunHubTests(PortalApplication portal) : IClassFixture<PortalApplica
     {
         await using var hub = await RawHubClient.ConnectAsync(portal.Address);
 
-        var runId = Result(await hub.InvokeAsync("StartRun", "spawn-threads", new { threads = 4, lines = 5, pause = 10 }));
-        var events = await WatchAsync(hub, runId, 0);
+        var runId = await hub.StartRunAsync("spawn-threads", new { threads = 4, lines = 5, pause = 10 });
+        var events = await hub.WatchToEndAsync(runId, 0);
 
-        var lanes = events.Where(e => Kind(e) == "lane").ToDictionary(e => e.GetProperty("lane").GetInt32(), e => e.GetProperty("name").GetString()!);
-        var lines = events.Where(e => Kind(e) == "out").Select(e => (Lane: lanes[e.GetProperty("lane").GetInt32()], Text: e.GetProperty("text").GetString()!)).ToList();
+        var lanes = events.Where(e => e.Kind() == "lane").ToDictionary(e => e.GetProperty("lane").GetInt32(), e => e.GetProperty("name").GetString()!);
+        var lines = events.Where(e => e.Kind() == "out").Select(e => (Lane: lanes[e.GetProperty("lane").GetInt32()], Text: e.GetProperty("text").GetString()!)).ToList();
         var workerLines = lines.Where(l => l.Lane != "main").ToList();
         Assert.Equal(20, workerLines.Count);
         Assert.Equal(20, workerLines.Distinct().Count());
@@ -29,7 +28,7 @@ public class RunHubTests(PortalApplication portal) : IClassFixture<PortalApplica
         }
 
         var end = events[^1];
-        Assert.Equal("run", Kind(end));
+        Assert.Equal("run", end.Kind());
         Assert.Equal("completed", end.GetProperty("status").GetString());
     }
 
@@ -37,15 +36,16 @@ public class RunHubTests(PortalApplication portal) : IClassFixture<PortalApplica
     public async Task AFinishedRunIsStoredWithItsWholeLogInTheDatabaseFile()
     {
         await using var hub = await RawHubClient.ConnectAsync(portal.Address);
-        var runId = Result(await hub.InvokeAsync("StartRun", "spawn-threads", new { threads = 2, lines = 2, pause = 0 }));
-        var events = await WatchAsync(hub, runId, 0);
+        var runId = await hub.StartRunAsync("spawn-threads", new { threads = 2, lines = 2, pause = 0 });
+        var events = await hub.WatchToEndAsync(runId, 0);
 
-        var stored = await WaitForStoredRunAsync(runId);
+        var stored = await portal.WaitForEndedRunAsync(runId);
 
         Assert.Equal("spawn-threads", stored.DemoId);
         Assert.Equal("completed", stored.Status);
         Assert.Equal(events.Count, stored.EventCount);
-        Assert.Equal(events.Count, JsonDocument.Parse(stored.EventsJson).RootElement.GetArrayLength());
+        var log = await portal.Services.GetRequiredService<RunArchive>().LoadEventsAsync(runId);
+        Assert.Equal(events.Select(e => e.GetRawText()), log!.Select(e => JsonSerializer.Serialize(e, EventJson.Options)));
         Assert.True(File.Exists(portal.DatabasePath));
     }
 
@@ -53,7 +53,7 @@ public class RunHubTests(PortalApplication portal) : IClassFixture<PortalApplica
     public async Task AWatcherThatReconnectsWithItsLastSequenceGetsTheRestExactlyOnce()
     {
         await using var first = await RawHubClient.ConnectAsync(portal.Address);
-        var runId = Result(await first.InvokeAsync("StartRun", "spawn-threads", new { threads = 3, lines = 10, pause = 30 }));
+        var runId = await first.StartRunAsync("spawn-threads", new { threads = 3, lines = 10, pause = 30 });
         var seen = new List<JsonElement>();
         await foreach (var batch in first.StreamAsync("Watch", [runId, 0]))
         {
@@ -67,10 +67,10 @@ public class RunHubTests(PortalApplication portal) : IClassFixture<PortalApplica
 
         first.Abort();
         await using var second = await RawHubClient.ConnectAsync(portal.Address);
-        seen.AddRange(await WatchAsync(second, runId, seen.Count));
+        seen.AddRange(await second.WatchToEndAsync(runId, seen.Count));
 
         await using var late = await RawHubClient.ConnectAsync(portal.Address);
-        var whole = await WatchAsync(late, runId, 0);
+        var whole = await late.WatchToEndAsync(runId, 0);
         Assert.Equal(whole.Select(e => e.GetRawText()), seen.Select(e => e.GetRawText()));
         Assert.Equal("completed", whole[^1].GetProperty("status").GetString());
     }
@@ -115,7 +115,7 @@ public class RunHubTests(PortalApplication portal) : IClassFixture<PortalApplica
     {
         await using var hub = await RawHubClient.ConnectAsync(portal.Address);
 
-        var error = await Assert.ThrowsAsync<HubErrorException>(() => WatchAsync(hub, "0123456789abcdef", 0));
+        var error = await Assert.ThrowsAsync<HubErrorException>(() => hub.WatchToEndAsync("0123456789abcdef", 0));
 
         Assert.Contains("There is no run '0123456789abcdef'", error.Message);
     }
@@ -138,10 +138,10 @@ public class RunHubTests(PortalApplication portal) : IClassFixture<PortalApplica
     public async Task CancelStopsARunningDemoPromptly()
     {
         await using var hub = await RawHubClient.ConnectAsync(portal.Address);
-        var runId = Result(await hub.InvokeAsync("StartRun", "spawn-threads", new { threads = 4, lines = 20, pause = 200 }));
+        var runId = await hub.StartRunAsync("spawn-threads", new { threads = 4, lines = 20, pause = 200 });
 
         var cancelled = await hub.InvokeAsync("Cancel", runId);
-        var events = await WatchAsync(hub, runId, 0);
+        var events = await hub.WatchToEndAsync(runId, 0);
 
         Assert.True(cancelled.GetProperty("result").GetBoolean());
         var end = events[^1];
@@ -153,49 +153,16 @@ public class RunHubTests(PortalApplication portal) : IClassFixture<PortalApplica
     public async Task AProcessDemoStreamsTheLanesOfRealChildProcesses()
     {
         await using var hub = await RawHubClient.ConnectAsync(portal.Address);
-        var runId = Result(await hub.InvokeAsync("StartRun", "spawn-children", new { children = 2, lines = 2, pause = 10 }));
+        var runId = await hub.StartRunAsync("spawn-children", new { children = 2, lines = 2, pause = 10 });
 
-        var events = await WatchAsync(hub, runId, 0);
+        var events = await hub.WatchToEndAsync(runId, 0);
 
-        var processes = events.Where(e => Kind(e) == "lane" && e.GetProperty("kind").GetString() == "process").ToList();
+        var processes = events.Where(e => e.Kind() == "lane" && e.GetProperty("kind").GetString() == "process").ToList();
         Assert.Equal(2, processes.Count);
         Assert.All(processes, p => Assert.NotEqual(Environment.ProcessId, p.GetProperty("pid").GetInt32()));
-        var childThreads = events.Where(e => Kind(e) == "lane" && e.TryGetProperty("parent", out var parent)
+        var childThreads = events.Where(e => e.Kind() == "lane" && e.TryGetProperty("parent", out var parent)
             && processes.Any(p => p.GetProperty("lane").GetInt32() == parent.GetInt32())).ToList();
         Assert.Equal(2, childThreads.Count);
         Assert.Equal("completed", events[^1].GetProperty("status").GetString());
-    }
-
-    private static string Result(JsonElement completion) =>
-        completion.TryGetProperty("result", out var result) ? result.GetString()! : throw new HubErrorException(completion.GetProperty("error").GetString()!);
-
-    private static string Kind(JsonElement e) => e.GetProperty("k").GetString()!;
-
-    private static async Task<List<JsonElement>> WatchAsync(RawHubClient hub, string runId, int from)
-    {
-        var events = new List<JsonElement>();
-        await foreach (var batch in hub.StreamAsync("Watch", [runId, from]))
-        {
-            Assert.Equal(from + events.Count, batch.GetProperty("first").GetInt32());
-            events.AddRange(batch.GetProperty("events").EnumerateArray());
-        }
-
-        return events;
-    }
-
-    private async Task<StoredRun> WaitForStoredRunAsync(string runId)
-    {
-        var databases = portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            await using var db = await databases.CreateDbContextAsync(timeout.Token);
-            if (await db.Runs.FindAsync([runId], timeout.Token) is { } stored)
-            {
-                return stored;
-            }
-
-            await Task.Delay(20, timeout.Token);
-        }
     }
 }
