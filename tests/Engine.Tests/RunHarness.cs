@@ -7,18 +7,28 @@ namespace ConcurrencyLab.Engine.Tests;
 /// <summary>Runs a demo to its end and hands back its log, failing the test if it hangs.</summary>
 internal static class RunHarness
 {
+    /// <summary>
+    /// The warm workers runs take their processes from unless a test gives its own. Small on purpose: while
+    /// tests run side by side, some processes come from it and others start cold, often within one run.
+    /// </summary>
+    public static WorkerPool Workers { get; } = new(new WorkerPoolOptions { Size = 2 }, new RunLimits());
+
+    /// <summary>A pool of size 0: every process starts cold.</summary>
+    public static WorkerPool NoWorkers { get; } = new(new WorkerPoolOptions(), new RunLimits());
+
     public static async Task<(RunStatus Status, RunEvent[] Events)> RunAsync(
-        IDemo demo, IReadOnlyDictionary<string, string>? parameters = null, RunLimits? limits = null)
+        IDemo demo, IReadOnlyDictionary<string, string>? parameters = null, RunLimits? limits = null, WorkerPool? workers = null)
     {
-        var run = Create(demo, parameters, limits);
+        var run = Create(demo, parameters, limits, workers);
         run.Start();
         var status = await run.Completion.WaitAsync(TimeSpan.FromSeconds(30));
         AssertNothingLeft(run);
         return (status, Events(run));
     }
 
-    public static DemoRun Create(IDemo demo, IReadOnlyDictionary<string, string>? parameters = null, RunLimits? limits = null) =>
-        new(demo, DemoParameters.Bind(demo.Info.Parameters, parameters), limits ?? new RunLimits());
+    public static DemoRun Create(
+        IDemo demo, IReadOnlyDictionary<string, string>? parameters = null, RunLimits? limits = null, WorkerPool? workers = null) =>
+        new(demo, DemoParameters.Bind(demo.Info.Parameters, parameters), limits ?? new RunLimits(), workers ?? Workers);
 
     public static RunEvent[] Events(DemoRun run) => run.Log.Slice(0, run.Log.Count);
 

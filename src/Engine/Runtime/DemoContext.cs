@@ -81,9 +81,14 @@ public sealed class DemoContext
     /// <summary>
     /// Starts a worker process that runs <see cref="IProcessDemo.RunChildAsync"/> of this demo with
     /// <paramref name="role"/> and <paramref name="arguments"/> (passed as an argument list, never through a shell).
+    /// When the run has a warm worker that fits, that process is taken instead of starting one; the mark on
+    /// <paramref name="parent"/> says which. A demo that measures what starting a process costs asks for
+    /// <paramref name="coldStart"/>.
     /// </summary>
     /// <exception cref="InvalidOperationException">When the run already started as many processes as its limit allows.</exception>
-    public ChildProcess StartProcess(string name, string role, IReadOnlyList<string>? arguments = null, Lane? parent = null, bool survivesParent = false)
+    /// <exception cref="OperationCanceledException">When the run is stopped.</exception>
+    public ChildProcess StartProcess(
+        string name, string role, IReadOnlyList<string>? arguments = null, Lane? parent = null, bool survivesParent = false, bool coldStart = false)
     {
         var from = parent ?? Main;
         var lane = new Lane(this, _scope.NewLaneId(), name, LaneKind.Process);
@@ -95,7 +100,9 @@ public sealed class DemoContext
                 throw new InvalidOperationException($"This run may start at most {Limits.MaxProcesses} processes.");
             }
 
-            var child = ChildProcess.Start(this, lane, from, role, arguments ?? [], survivesParent);
+            // A stopped run starts nothing more: the process would only be killed (and a warm worker wasted).
+            Cancellation.ThrowIfCancellationRequested();
+            var child = ChildProcess.Start(this, lane, from, role, arguments ?? [], survivesParent, coldStart);
             _processes.Add(child);
             return child;
         }

@@ -23,11 +23,16 @@ public sealed class DemoRun : IRunScope, IAsyncDisposable
     private long _outputBytes;
 
     /// <summary>Prepares a run; nothing starts until <see cref="Start"/>.</summary>
-    public DemoRun(IDemo demo, DemoParameters parameters, RunLimits limits)
+    /// <param name="demo">The demo to run.</param>
+    /// <param name="parameters">Its validated parameters.</param>
+    /// <param name="limits">The limits in force.</param>
+    /// <param name="workers">Warm workers the demo's processes are taken from when they fit; null starts every process cold.</param>
+    public DemoRun(IDemo demo, DemoParameters parameters, RunLimits limits, WorkerPool? workers = null)
     {
         _demo = demo;
         Parameters = parameters;
         Limits = limits;
+        Workers = workers;
         Log = new EventLog(limits.MaxEvents);
         _channel = new Lazy<EventChannel>(() => new EventChannel(this));
     }
@@ -55,6 +60,9 @@ public sealed class DemoRun : IRunScope, IAsyncDisposable
     string IRunScope.EventSocketPath => _channel.Value.Path;
 
     int? IRunScope.RootLane => null;
+
+    /// <summary>Warm workers the run's processes may be taken from.</summary>
+    public WorkerPool? Workers { get; }
 
     CancellationToken IRunScope.Cancellation => _stop.Token;
 
@@ -234,6 +242,7 @@ public sealed class DemoRun : IRunScope, IAsyncDisposable
         }
 
         _stop.Cancel();
+        Workers?.Refill(); // only now: warming up replacements earlier would take cores from this run
         _completion.SetResult(outcome.Status);
     }
 }

@@ -1,4 +1,5 @@
 using ConcurrencyLab.Engine.Events;
+using ConcurrencyLab.Engine.Workers;
 
 namespace ConcurrencyLab.Engine.Runtime;
 
@@ -38,4 +39,7 @@ internal interface IRunScope
 
     /// <summary>The process lane that contains this scope's lanes (a worker's own process), or null in the portal.</summary>
     int? RootLane { get; }
+
+    /// <summary>Warm workers the run's own processes may be taken from, or null (always in a worker).</summary>
+    WorkerPool? Workers { get; }
 }

@@ -113,38 +113,19 @@ public sealed class ChildProcess
         return got ? line : null;
     }
 
-    internal static ChildProcess Start(DemoContext context, Lane lane, Lane from, string role, IReadOnlyList<string> arguments, bool survivesParent)
+    internal static ChildProcess Start(DemoContext context, Lane lane, Lane from, string role, IReadOnlyList<string> arguments, bool survivesParent, bool coldStart)
     {
         var scope = context.Scope;
         var groupLeader = scope.RootLane is null;
         var child = new ChildProcess(context, lane, groupLeader);
-        var info = new ProcessStartInfo(WorkerLocation.Host)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            StandardInputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var argument in Arguments(scope, lane, role, arguments, groupLeader, survivesParent))
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        info.Environment[WorkerProtocol.RunVariable] = scope.Token;
-        info.Environment[WorkerProtocol.OwnerVariable] = Environment.GetEnvironmentVariable(WorkerProtocol.OwnerVariable)
-            ?? Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-        info.Environment["DOTNET_GCHeapHardLimit"] = "0x" + context.Limits.WorkerMemoryBytes.ToString("X", CultureInfo.InvariantCulture);
-        info.Environment["DOTNET_gcConcurrent"] = "0";
-
-        var process = ProcessLauncher.Start(info);
+        var orders = Orders(scope, lane, role, arguments, groupLeader, survivesParent).ToList();
+        var warm = coldStart || survivesParent ? null : scope.Workers?.TryTake(context.Limits, scope.Token, orders);
+        var process = warm ?? ProcessLauncher.StartWorker(orders.Prepend(WorkerLocation.Assembly), scope.Token, context.Limits.WorkerMemoryBytes);
         child._process = process;
         child.Pid = process.Id;
         lane.Appear(from.Id, process.Id);
         lane.Enter(LaneState.Running);
-        from.Mark($"started {lane.Name} (pid {process.Id})", lane);
+        from.Mark(warm is null ? $"started {lane.Name} (pid {process.Id})" : $"took {lane.Name} (pid {process.Id}) from the warm pool", lane);
         child.WatchOutput();
         return child;
     }
@@ -242,11 +223,11 @@ public sealed class ChildProcess
         _ => $"exited with code {code}",
     };
 
-    private static IEnumerable<string> Arguments(IRunScope scope, Lane lane, string role, IReadOnlyList<string> arguments, bool groupLeader, bool survivesParent)
+    /// <summary>What the worker is told: its command line after the worker assembly, or a warm worker's stdin.</summary>
+    private static IEnumerable<string> Orders(IRunScope scope, Lane lane, string role, IReadOnlyList<string> arguments, bool groupLeader, bool survivesParent)
     {
         var limits = scope.Limits;
         string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
-        yield return WorkerLocation.Assembly;
         yield return WorkerProtocol.Demo; yield return scope.DemoId;
         yield return WorkerProtocol.Role; yield return role;
         yield return WorkerProtocol.Socket; yield return scope.EventSocketPath;

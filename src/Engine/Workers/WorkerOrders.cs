@@ -1,9 +1,11 @@
+using System.Buffers.Binary;
 using System.Globalization;
+using System.Text;
 using ConcurrencyLab.Engine.Runtime;
 
 namespace ConcurrencyLab.Engine.Workers;
 
-/// <summary>What a worker process was told to do, read from its command line.</summary>
+/// <summary>What a worker process was told to do, read from its command line (or, for a warm worker, its stdin).</summary>
 internal sealed record WorkerOrders(
     string Demo,
     string Role,
@@ -63,5 +65,34 @@ internal sealed record WorkerOrders(
             Number(WorkerProtocol.Origin), (int)Number(WorkerProtocol.OwnerPid), (int)Number(WorkerProtocol.OwnerLane),
             flags.Contains(WorkerProtocol.NewGroup), flags.Contains(WorkerProtocol.SurviveParent),
             limits, parameters, [.. args.Skip(i + 1)]);
+    }
+
+    /// <summary>
+    /// Orders for a warm worker's stdin: a 4-byte little-endian length, then the arguments, UTF-8, each ended
+    /// by NUL (which no command-line argument can hold either). The length lets the worker read exactly its
+    /// orders and not a byte of what the demo writes to its stdin next.
+    /// </summary>
+    public static byte[] Encode(IEnumerable<string> arguments)
+    {
+        var text = Encoding.UTF8.GetBytes(string.Concat(arguments.Select(a => a + "\0")));
+        var framed = new byte[sizeof(int) + text.Length];
+        BinaryPrimitives.WriteInt32LittleEndian(framed, text.Length);
+        text.CopyTo(framed, sizeof(int));
+        return framed;
+    }
+
+    /// <summary>Reads orders written by <see cref="Encode"/>; null when the input ends first (the pool let the worker go).</summary>
+    /// <exception cref="FormatException">When the orders are malformed.</exception>
+    public static WorkerOrders? Read(Stream input)
+    {
+        var length = new byte[sizeof(int)];
+        if (input.ReadAtLeast(length, length.Length, throwOnEndOfStream: false) < length.Length)
+        {
+            return null;
+        }
+
+        var text = new byte[BinaryPrimitives.ReadInt32LittleEndian(length)];
+        input.ReadExactly(text);
+        return Parse(Encoding.UTF8.GetString(text).Split('\0')[..^1]);
     }
 }

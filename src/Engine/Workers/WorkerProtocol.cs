@@ -5,6 +5,10 @@ namespace ConcurrencyLab.Engine.Workers;
 /// arguments (never through a shell), connects to the run's Unix socket, sends one <see cref="WorkerHello"/>
 /// line, then one JSON event per line (<see cref="Events.EventJson"/>). Its own stdout and stderr are
 /// captured by its parent and shown as output of its process lane.
+/// <para>
+/// A warm worker (<see cref="WorkerPool"/>) is started with only <c>--warm &lt;owner pid&gt; &lt;memory bytes&gt;</c>,
+/// warms up, writes <c>ready</c> on stdout and waits for the same arguments on stdin (<see cref="WorkerOrders.Encode"/>).
+/// </para>
 /// </summary>
 public static class WorkerProtocol
 {
@@ -37,4 +41,6 @@ public static class WorkerProtocol
     internal const string Memory = "--memory";
     internal const string Token = "--token";
     internal const string EndOfOptions = "--";
+    internal const string Warm = "--warm";
+    internal const string Ready = "ready";
 }

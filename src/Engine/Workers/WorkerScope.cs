@@ -51,6 +51,8 @@ internal sealed class WorkerScope : IRunScope, IDisposable
 
     public int? RootLane => 0;
 
+    public WorkerPool? Workers => null;
+
     /// <summary>Why the worker was stopped, if it was.</summary>
     public RunStatus? StoppedFor { get; private set; }
 

@@ -131,7 +131,7 @@ public sealed class CreationCostDemo : IProcessDemo
         try
         {
             var asked = Stopwatch.GetTimestamp().ToString(CultureInfo.InvariantCulture);
-            var child = context.StartProcess($"process {i}", ChildRole, [asked, file]);
+            var child = context.StartProcess($"process {i}", ChildRole, [asked, file], coldStart: true);
             var code = child.WaitForExit(context.Main);
             return code == 0
                 ? double.Parse(File.ReadAllText(file), CultureInfo.InvariantCulture)

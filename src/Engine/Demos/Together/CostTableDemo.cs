@@ -43,7 +43,7 @@ public sealed class CostTableDemo : IProcessDemo
             {
                 context.Cancellation.ThrowIfCancellationRequested();
                 // Only the first child reports its memory, through a file: it has no shared memory with us.
-                var child = context.StartProcess($"process {i}", TrivialRole, i == 1 ? [rssFile] : []);
+                var child = context.StartProcess($"process {i}", TrivialRole, i == 1 ? [rssFile] : [], coldStart: true);
                 child.WaitForExit(main);
             }
         }) / processes;
