@@ -49,32 +49,6 @@ public class RunHubTests(PortalApplication portal) : IClassFixture<PortalApplica
         Assert.True(File.Exists(portal.DatabasePath));
     }
 
-    [Fact]
-    public async Task AWatcherThatReconnectsWithItsLastSequenceGetsTheRestExactlyOnce()
-    {
-        await using var first = await RawHubClient.ConnectAsync(portal.Address);
-        var runId = await first.StartRunAsync("spawn-threads", new { threads = 3, lines = 10, pause = 30 });
-        var seen = new List<JsonElement>();
-        await foreach (var batch in first.StreamAsync("Watch", [runId, 0]))
-        {
-            Assert.Equal(seen.Count, batch.GetProperty("first").GetInt32());
-            seen.AddRange(batch.GetProperty("events").EnumerateArray());
-            if (seen.Count >= 10)
-            {
-                break;
-            }
-        }
-
-        first.Abort();
-        await using var second = await RawHubClient.ConnectAsync(portal.Address);
-        seen.AddRange(await second.WatchToEndAsync(runId, seen.Count));
-
-        await using var late = await RawHubClient.ConnectAsync(portal.Address);
-        var whole = await late.WatchToEndAsync(runId, 0);
-        Assert.Equal(whole.Select(e => e.GetRawText()), seen.Select(e => e.GetRawText()));
-        Assert.Equal("completed", whole[^1].GetProperty("status").GetString());
-    }
-
     [Theory]
     [InlineData("spawn-threads", "{\"threads\":99}", "'threads' must be between 1 and 16; got 99.")]
     [InlineData("spawn-threads", "{\"threads\":0}", "'threads' must be between 1 and 16; got 0.")]
