@@ -51,7 +51,7 @@ costs the same for any drawing. Timing from "redraw asked" to "next animation fr
 counts idle time until the display's next refresh and moves in 16.7 ms steps, so it could not show a frame under
 16 ms at all. *Late frames* are animation frames that came more than two refreshes (33 ms) after the one before:
 the display missed at least one; on a busy machine other processes cause some too, so the bare fill counts its own.
-*Events not drawn* are events that had arrived but were not yet in the last frame drawn.
+*Events not drawn* are events that had arrived but lie past the end of the time range the last frame drew.
 *Bare fill* is the floor, measured in the same run and the same way on a canvas of the same size: clear it and fill
 each lane's bar once across the whole plot with its pattern, the least any drawing of that canvas must do.
 

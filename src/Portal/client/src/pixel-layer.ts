@@ -1,6 +1,7 @@
-// The lanes' bars painted straight into pixels and put on the canvas in one call. Each canvas call costs far
-// more than the few pixels a thin bar paints (a software canvas rasterizes every call's shape and pattern on its
-// own), so a frame with thousands of bars would cost its bars; writing the pixels costs only the pixels.
+// The timeline's plot (grid lines and the lanes' bars) painted straight into pixels and put on the canvas in one
+// call. Each canvas call costs far more than the few pixels a thin bar paints (a software canvas rasterizes every
+// call's shape and pattern on its own), so a frame with thousands of bars would cost its bars; writing the pixels
+// costs only the pixels.
 
 /** Pixels as 32-bit RGBA words: 64 for an 8×8 tile that repeats from the canvas origin in CSS pixels, or 1 for a solid colour. */
 export type Tile = Uint32Array;
@@ -26,7 +27,7 @@ export class PixelLayer {
     return this.width === width && this.height === height && this.left === left && this.top === top && this.ratio === ratio;
   }
 
-  /** Which row of an 8×8 tile device row `py` shows. */
+  /** Where in an 8×8 tile the row that device row `py` shows starts (8 × its row). */
   tileRow(py: number): number {
     return this.tileY[py]!;
   }
@@ -37,7 +38,7 @@ export class PixelLayer {
 
   /**
    * A horizontal band of `h` CSS pixels from `y`, to paint left to right with `set` and write with `commit`. Its
-   * tiles are gathered per pixel column and written row by row, so a band costs its width, however many bars.
+   * runs are written into one row per row of the tile and copied down, so most of a band is a memory copy.
    */
   band(y: number, h: number): Band {
     return new Band(this, Math.max(0, Math.round((y - this.top) * this.ratio)), Math.min(this.height, Math.round((y + h - this.top) * this.ratio)));
@@ -48,14 +49,18 @@ export class PixelLayer {
     return [Math.max(0, Math.round((x - this.left) * this.ratio)), Math.min(this.width, Math.round((x + w - this.left) * this.ratio))];
   }
 
-  /** Writes one row of the band: the tiles of columns [from, to) as they fall on device row `py`; unset columns keep their pixels. */
-  writeRow(py: number, cells: readonly (Tile | undefined)[], from: number, to: number): void {
+  /** Writes runs of tiles (device columns [x0, x1), in order: later ones win) on device row `py`. */
+  writeRow(py: number, runs: readonly Run[]): void {
     const { data, tileX } = this;
     const ty = this.tileY[py]!;
     const row = py * this.width;
-    for (let px = from; px < to; px++) {
-      const tile = cells[px];
-      if (tile !== undefined) data[row + px] = tile.length === 1 ? tile[0]! : tile[ty + tileX[px]!]!;
+    for (const { x0, x1, tile } of runs) {
+      if (tile.length === 1) {
+        const color = tile[0]!;
+        for (let px = row + x0; px < row + x1; px++) data[px] = color;
+      } else {
+        for (let px = x0; px < x1; px++) data[row + px] = tile[ty + tileX[px]!]!;
+      }
     }
   }
 
@@ -112,11 +117,18 @@ export function colorTile(color: string): Tile {
   return tile;
 }
 
-/** Columns of one band of a layer and the tile each is painted with; see PixelLayer.band. */
+interface Run {
+  x0: number;
+  x1: number;
+  tile: Tile;
+}
+
+/** The runs of tiles of one band of a layer; see PixelLayer.band. */
 export class Band {
-  private cells: (Tile | undefined)[] | null = null;
+  private readonly runs: Run[] = [];
   private from = Infinity;
   private to = -Infinity;
+  private patterned = false;
 
   constructor(private readonly layer: PixelLayer, private readonly y0: number, private readonly y1: number) {}
 
@@ -124,21 +136,23 @@ export class Band {
   set(x: number, w: number, tile: Tile): void {
     const [x0, x1] = this.layer.columns(x, w);
     if (x0 >= x1) return;
-    this.cells ??= new Array<Tile | undefined>(this.layer.width).fill(undefined);
-    for (let px = x0; px < x1; px++) this.cells[px] = tile;
+    const last = this.runs[this.runs.length - 1];
+    if (last && last.tile === tile && last.x1 === x0) last.x1 = x1;
+    else this.runs.push({ x0, x1, tile });
     this.from = Math.min(this.from, x0);
     this.to = Math.max(this.to, x1);
+    this.patterned ||= tile.length > 1;
   }
 
-  /** Writes the band into the layer: each distinct tile row once, copied to the rows that repeat it. */
+  /** Writes the band into the layer: each distinct tile row once (one row when all is solid), copied to the rest. */
   commit(): void {
-    if (!this.cells) return;
+    if (this.runs.length === 0) return;
     const written = new Map<number, number>(); // tile row → device row that has it
     for (let py = this.y0; py < this.y1; py++) {
-      const ty = this.layer.tileRow(py);
+      const ty = this.patterned ? this.layer.tileRow(py) : 0;
       const done = written.get(ty);
       if (done === undefined) {
-        this.layer.writeRow(py, this.cells, this.from, this.to);
+        this.layer.writeRow(py, this.runs);
         written.set(ty, py);
       } else {
         this.layer.copyRow(done, py, this.from, this.to);
