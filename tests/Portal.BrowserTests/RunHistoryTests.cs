@@ -85,4 +85,40 @@ public class RunHistoryTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         Assert.Equal(await a.GetAttributeAsync("data-end"), await b.GetAttributeAsync("data-end"));
         Assert.Empty(watched.Problems);
     }
+
+    [BrowserFact]
+    public async Task AWidgetWhoseConnectionDropsMidRunSaysSoAndResumesWithNothingLostOrRepeated()
+    {
+        await using var watched = await WatchedPage.OpenAsync(browser);
+        var page = watched.Page;
+        // Keep every WebSocket the page opens, so the test can drop it as a failing network would.
+        await page.AddInitScriptAsync("""
+            const Native = window.WebSocket;
+            window.testSockets = [];
+            window.WebSocket = class extends Native { constructor(...args) { super(...args); window.testSockets.push(this); } };
+            """);
+        await page.GotoAsync("/demos/spawn-threads?threads=2&lines=20&pause=100");
+        var widget = page.Locator(".demo").First;
+        await widget.Locator("[data-status]").EvaluateAsync("""
+            chip => { window.statusKinds = []; new MutationObserver(() => window.statusKinds.push(chip.dataset.kind)).observe(chip, { attributes: true }); }
+            """);
+        await widget.Locator("[data-run]").ClickAsync();
+        await Expect(widget.Locator("[data-console] li")).Not.ToHaveCountAsync(0, new() { Timeout = 30_000 });
+
+        await page.EvaluateAsync("window.testSockets.forEach(s => s.close(4000, 'the test drops the network'))");
+
+        await Expect(widget.Locator("[data-status]")).ToHaveAttributeAsync("data-kind", "completed", new() { Timeout = 30_000 });
+        Assert.Contains("reconnecting", await page.EvaluateAsync<string[]>("window.statusKinds"));
+        Assert.Equal(2, await page.EvaluateAsync<int>("window.testSockets.length"));
+        var lines = await widget.Locator("[data-console] .console-text").AllInnerTextsAsync();
+        foreach (var thread in new[] { "T1", "T2" })
+        {
+            for (var i = 1; i <= 20; i++)
+            {
+                Assert.Single(lines, l => l.StartsWith($"{thread} line {i}/20:", StringComparison.Ordinal));
+            }
+        }
+
+        Assert.Empty(watched.Problems);
+    }
 }

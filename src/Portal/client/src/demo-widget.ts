@@ -67,10 +67,7 @@ export class DemoWidget {
       this.stream = new RunStream(runId, () => this.model.nextSeq, {
         batch: (batch) => this.onBatch(batch),
         end: () => this.onEnd(),
-        error: (message) => {
-          this.onEnd();
-          this.setStatus("failed", fill(this.text["error"] ?? "{0}", message));
-        },
+        error: (message) => this.onEnd(message),
         reconnecting: () => this.setStatus("reconnecting", this.text["reconnecting"] ?? ""),
       });
     } catch (error) {
@@ -94,10 +91,12 @@ export class DemoWidget {
     this.showRunStatus();
   }
 
-  private onEnd(): void {
+  /** The stream ended: the run is over, or watching it failed with `error`. */
+  private onEnd(error?: string): void {
     this.stream = null;
     this.setBusy(false);
-    this.showRunStatus();
+    if (error === undefined) this.showRunStatus();
+    else this.setStatus("failed", fill(this.text["error"] ?? "{0}", error));
     this.view.offerExports(this.runId);
     this.view.refreshTable();
     this.showRunLinks();

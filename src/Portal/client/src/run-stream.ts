@@ -45,9 +45,15 @@ export class RunStream {
         },
         error: (error) => {
           this.subscription = null;
-          if (connection.state !== HubConnectionState.Connected) return; // resumed when the connection is back
-          this.finish();
-          this.handlers.error(hubErrorMessage(error));
+          // A dropped connection fails the stream first and only then starts reconnecting (in the same
+          // turn): look again once SignalR has had its say, and resume when the connection is back.
+          setTimeout(() => {
+            if (this.done || connection.state === HubConnectionState.Reconnecting) return;
+            if (connection.state === HubConnectionState.Connected && !this.subscription) {
+              this.finish();
+              this.handlers.error(hubErrorMessage(error));
+            }
+          });
         },
       });
     }, (error: unknown) => {
