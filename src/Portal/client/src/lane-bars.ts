@@ -30,25 +30,42 @@ export function firstVisible(spans: readonly Span[], t: number): number {
   return Math.max(0, lo - 1);
 }
 
-/** The bars for the spans of one lane between times `from` and `to`; `keep` is drawn on its own even when thin. */
+/**
+ * Hands `emit` the bars for the spans of one lane between times `from` and `to`, left to right; `keep` is drawn on
+ * its own even when thin. The bar handed over is one object, reused: `emit` copies what it keeps. (A frame may have
+ * tens of thousands of bars; making an object of each would cost more than drawing them.)
+ */
 export function laneBars(spans: readonly Span[], from: number, to: number, now: number, x: (t: number) => number,
-  keep: Span | null = null): Bar[] {
-  const bars: Bar[] = [];
+  keep: Span | null, emit: (bar: Readonly<Bar>) => void): void {
+  // The bar held back until the next one shows whether it goes on from it.
+  const bar: Bar = { x0: 0, x1: 0, state: "running", inferred: false, tid: undefined, core: undefined, span: null };
+  let held = false;
   // Right edge of what is painted so far: what comes next starts there, so a one-pixel blip is never painted over.
   let painted = -Infinity;
+  const hold = (x0: number, x1: number, state: LaneState, inferred: boolean, tid: number | undefined, core: number | undefined,
+    span: Span | null) => {
+    painted = x1;
+    if (held && span === null && bar.span === null && bar.x1 === x0 && bar.state === state && bar.inferred === inferred
+      && bar.tid === tid && bar.core === core) {
+      bar.x1 = x1;
+      return;
+    }
+    if (held) emit(bar);
+    held = true;
+    bar.x0 = x0;
+    bar.x1 = x1;
+    bar.state = state;
+    bar.inferred = inferred;
+    bar.tid = tid;
+    bar.core = core;
+    bar.span = span;
+  };
   const column = new Column();
   const flush = () => {
     const best = column.take();
     if (best === null) return;
     const x0 = Math.max(column.x, painted);
-    const last = bars[bars.length - 1];
-    painted = x0 + 1;
-    if (last && last.span === null && last.x1 === x0 && last.state === best.state && last.inferred === column.inferred
-      && last.tid === best.tid && last.core === best.core) {
-      last.x1 = painted;
-    } else {
-      bars.push({ x0, x1: painted, state: best.state, inferred: column.inferred, tid: best.tid, core: best.core, span: null });
-    }
+    hold(x0, x0 + 1, best.state, column.inferred, best.tid, best.core, null);
   };
   for (let k = firstVisible(spans, from); k < spans.length; k++) {
     const s = spans[k]!;
@@ -65,11 +82,10 @@ export function laneBars(spans: readonly Span[], from: number, to: number, now: 
     }
     flush();
     const x0 = Math.max(Math.floor(xs), painted);
-    painted = Math.max(Math.ceil(xe), x0 + 1);
-    bars.push({ x0, x1: painted, state: s.state, inferred: s.inferred, tid: s.tid, core: s.core, span: s });
+    hold(x0, Math.max(Math.ceil(xe), x0 + 1), s.state, s.inferred, s.tid, s.core, s);
   }
   flush();
-  return bars;
+  if (held) emit(bar);
 }
 
 // A literal, not built from the list: an object literal's properties are the fast kind to look up.

@@ -3,8 +3,31 @@
 // call's shape and pattern on its own), so a frame with thousands of bars would cost its bars; writing the pixels
 // costs only the pixels.
 
-/** Pixels as 32-bit RGBA words: 64 for an 8×8 tile that repeats from the canvas origin in CSS pixels, or 1 for a solid colour. */
-export type Tile = Uint32Array;
+/** An 8×8 tile of RGBA pixels (32-bit words) that repeats from the canvas origin in CSS pixels. */
+export interface Tile {
+  /** Its place in the table of all tiles (0 is "nothing"). */
+  readonly id: number;
+  /** All one colour. */
+  readonly solid: boolean;
+  readonly pixels: Uint32Array;
+}
+
+// Every tile's pixels, 64 per tile id, in one array: a band refers to tiles by id, and a row is written pixel by
+// pixel straight from here, whatever the number of bars.
+let table = new Uint32Array(64 * 32);
+let tileCount = 1;
+
+/** Makes a tile of 64 pixels (8 rows of 8). */
+export function makeTile(pixels: Uint32Array): Tile {
+  const id = tileCount++;
+  if (table.length < (id + 1) * 64) {
+    const bigger = new Uint32Array(table.length * 2);
+    bigger.set(table);
+    table = bigger;
+  }
+  table.set(pixels, id * 64);
+  return { id, solid: pixels.every((p) => p === pixels[0]), pixels };
+}
 
 export class PixelLayer {
   readonly data: Uint32Array;
@@ -38,7 +61,7 @@ export class PixelLayer {
 
   /**
    * A horizontal band of `h` CSS pixels from `y`, to paint left to right with `set` and write with `commit`. Its
-   * runs are written into one row per row of the tile and copied down, so most of a band is a memory copy.
+   * columns are written into one row per row of the tile and copied down, so most of a band is a memory copy.
    */
   band(y: number, h: number): Band {
     return new Band(this, Math.max(0, Math.round((y - this.top) * this.ratio)), Math.min(this.height, Math.round((y + h - this.top) * this.ratio)));
@@ -49,25 +72,22 @@ export class PixelLayer {
     return [Math.max(0, Math.round((x - this.left) * this.ratio)), Math.min(this.width, Math.round((x + w - this.left) * this.ratio))];
   }
 
-  /** Writes runs of tiles (device columns [x0, x1), in order: later ones win) on device row `py`. */
-  writeRow(py: number, runs: readonly Run[]): void {
+  /** Writes the tiles of columns [from, to) (by id; 0 leaves a pixel as it is) as they fall on device row `py`. */
+  writeRow(py: number, cells: Uint16Array, from: number, to: number): void {
     const { data, tileX } = this;
+    const pixels = table;
     const ty = this.tileY[py]!;
     const row = py * this.width;
-    for (const { x0, x1, tile } of runs) {
-      if (tile.length === 1) {
-        const color = tile[0]!;
-        for (let px = row + x0; px < row + x1; px++) data[px] = color;
-      } else {
-        for (let px = x0; px < x1; px++) data[row + px] = tile[ty + tileX[px]!]!;
-      }
+    for (let px = from; px < to; px++) {
+      const id = cells[px]!;
+      if (id !== 0) data[row + px] = pixels[id * 64 + ty + tileX[px]!]!;
     }
   }
 
   /** Paints CSS pixels [x, x + w) with a solid tile from the top of the layer to the bottom (a grid line). */
   column(x: number, w: number, tile: Tile): void {
     const [x0, x1] = this.columns(x, w);
-    const color = tile[0]!;
+    const color = tile.pixels[0]!;
     for (let row = 0; row < this.data.length; row += this.width) {
       for (let px = row + x0; px < row + x1; px++) this.data[px] = color;
     }
@@ -98,8 +118,7 @@ export function tileOf(paint: (tile: CanvasRenderingContext2D) => void, alpha = 
   scratch.globalAlpha = alpha;
   paint(scratch);
   scratch.globalAlpha = 1;
-  const pixels = new Uint32Array(scratch.getImageData(0, 0, 8, 8).data.buffer);
-  return pixels.every((p) => p === pixels[0]) ? pixels.slice(0, 1) : pixels;
+  return makeTile(new Uint32Array(scratch.getImageData(0, 0, 8, 8).data.buffer));
 }
 
 const colors = new Map<string, Tile>();
@@ -117,15 +136,9 @@ export function colorTile(color: string): Tile {
   return tile;
 }
 
-interface Run {
-  x0: number;
-  x1: number;
-  tile: Tile;
-}
-
-/** The runs of tiles of one band of a layer; see PixelLayer.band. */
+/** The tile of each pixel column of one band of a layer; see PixelLayer.band. */
 export class Band {
-  private readonly runs: Run[] = [];
+  private cells: Uint16Array | null = null;
   private from = Infinity;
   private to = -Infinity;
   private patterned = false;
@@ -136,23 +149,23 @@ export class Band {
   set(x: number, w: number, tile: Tile): void {
     const [x0, x1] = this.layer.columns(x, w);
     if (x0 >= x1) return;
-    const last = this.runs[this.runs.length - 1];
-    if (last && last.tile === tile && last.x1 === x0) last.x1 = x1;
-    else this.runs.push({ x0, x1, tile });
+    const cells = (this.cells ??= new Uint16Array(this.layer.width));
+    if (x1 - x0 > 16) cells.fill(tile.id, x0, x1); // a call costs more than a few stores
+    else for (let px = x0; px < x1; px++) cells[px] = tile.id;
     this.from = Math.min(this.from, x0);
     this.to = Math.max(this.to, x1);
-    this.patterned ||= tile.length > 1;
+    this.patterned ||= !tile.solid;
   }
 
   /** Writes the band into the layer: each distinct tile row once (one row when all is solid), copied to the rest. */
   commit(): void {
-    if (this.runs.length === 0) return;
+    if (!this.cells) return;
     const written = new Map<number, number>(); // tile row → device row that has it
     for (let py = this.y0; py < this.y1; py++) {
       const ty = this.patterned ? this.layer.tileRow(py) : 0;
       const done = written.get(ty);
       if (done === undefined) {
-        this.layer.writeRow(py, this.runs);
+        this.layer.writeRow(py, this.cells, this.from, this.to);
         written.set(ty, py);
       } else {
         this.layer.copyRow(done, py, this.from, this.to);

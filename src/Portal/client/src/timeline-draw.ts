@@ -92,14 +92,14 @@ function drawBars(ctx: CanvasRenderingContext2D, pixels: PixelLayer, scene: Scen
   const outlines = new Path2D();
   const coreTexts: { text: string; x: number; y: number }[] = [];
   const coreLabel = textWidth(ctx, `${scene.coreLabel} 00`) + 8;
-  let selected: { x: number; y: number; w: number } | null = null;
+  let selected = null as { x: number; y: number; w: number } | null; // set by the callback below
   const cores = Array.from({ length: model.maxCore + 1 }, (_, core) => pixels.band(coreTop + core * layout.coreHeight + 1, layout.coreHeight - 2));
   for (let i = 0; i < rows.length; i++) {
     const top = layout.axisHeight + i * layout.rowHeight + (layout.rowHeight - layout.barHeight) / 2;
     const lane = pixels.band(top, layout.barHeight);
     const under = pixels.band(top + layout.barHeight, 3);
     const coreColor = colorTile(laneColor(i));
-    for (const bar of laneBars(rows[i]!.lane.spans, view.start, view.end, model.now, x, scene.selected)) {
+    laneBars(rows[i]!.lane.spans, view.start, view.end, model.now, x, scene.selected, (bar) => {
       const w = bar.x1 - bar.x0;
       lane.set(bar.x0, w, statePixels(bar.state, bar.inferred));
       if (bar.inferred) outlines.rect(bar.x0 + 0.5, top + 0.5, w - 1, layout.barHeight - 1);
@@ -111,7 +111,7 @@ function drawBars(ctx: CanvasRenderingContext2D, pixels: PixelLayer, scene: Scen
         if (w >= coreLabel) coreTexts.push({ text: `${scene.coreLabel} ${bar.core}`, x: bar.x0 + 4, y: top + layout.barHeight / 2 });
       }
       if (bar.span !== null && bar.span === scene.selected) selected = { x: bar.x0, y: top, w };
-    }
+    });
     lane.commit();
     under.commit();
   }

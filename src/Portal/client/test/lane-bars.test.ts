@@ -1,9 +1,15 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { firstVisible, laneBars } from "../src/lane-bars";
+import { Bar, firstVisible, laneBars as emitBars } from "../src/lane-bars";
 import { Span } from "../src/run-model";
 
 const span = (state: Span["state"], start: number, end: number | null, inferred = false): Span => ({ state, start, end, inferred });
+function laneBars(spans: Span[], from: number, to: number, now: number, x: (t: number) => number, keep: Span | null = null): Bar[] {
+  const bars: Bar[] = [];
+  emitBars(spans, from, to, now, x, keep, (bar) => bars.push({ ...bar }));
+  return bars;
+}
+
 /** One pixel per microsecond, from time 0 at pixel 0. */
 const px = (t: number) => t;
 

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { PixelLayer } from "../src/pixel-layer";
+import { PixelLayer, makeTile } from "../src/pixel-layer";
 
 /** A tile whose pixel at (x, y) is 100 + 8y + x, so a test can see which tile pixel landed where. */
-const pattern = Uint32Array.from({ length: 64 }, (_, i) => 100 + i);
-const solid = Uint32Array.of(7);
+const pattern = makeTile(Uint32Array.from({ length: 64 }, (_, i) => 100 + i));
+const solid = makeTile(new Uint32Array(64).fill(7));
 const at = (layer: PixelLayer, x: number, y: number) => layer.data[y * layer.width + x];
 
 test("a band paints its columns with tiles anchored to the canvas origin, clipped to the layer", () => {
@@ -25,7 +25,7 @@ test("a band paints its columns with tiles anchored to the canvas origin, clippe
 
 test("a grid line runs down the whole layer, and bars paint over it where they are", () => {
   const layer = new PixelLayer(10, 6, 0, 0, 1);
-  layer.column(3, 1, Uint32Array.of(9));
+  layer.column(3, 1, makeTile(new Uint32Array(64).fill(9)));
   const band = layer.band(2, 2);
   band.set(2, 2, solid);
   band.commit();
