@@ -36,6 +36,9 @@ export class PixelLayer {
   private readonly tileX: Uint8Array;
   private readonly tileY: Uint8Array;
   private image: ImageData | null = null;
+  /** Column arrays for bands, reused frame after frame (a frame has a hundred bands). */
+  private readonly cells: Uint16Array[] = [];
+  private cellsUsed = 0;
 
   /** `width` × `height` device pixels, whose top-left corner is at CSS pixel (`left`, `top`). */
   constructor(readonly width: number, readonly height: number, readonly left: number, readonly top: number, readonly ratio: number) {
@@ -55,8 +58,21 @@ export class PixelLayer {
     return this.tileY[py]!;
   }
 
+  /** Empties the layer, for the next frame. */
   clear(): void {
     this.data.fill(0);
+    this.cellsUsed = 0;
+  }
+
+  /** A band's array of tile ids, one per device column, all 0. */
+  columnTiles(): Uint16Array {
+    const cells = this.cells[this.cellsUsed++];
+    if (!cells) {
+      const made = new Uint16Array(this.width);
+      this.cells.push(made);
+      return made;
+    }
+    return cells.fill(0);
   }
 
   /**
@@ -136,6 +152,8 @@ export function colorTile(color: string): Tile {
   return tile;
 }
 
+const writtenRows = new Int32Array(8);
+
 /** The tile of each pixel column of one band of a layer; see PixelLayer.band. */
 export class Band {
   private cells: Uint16Array | null = null;
@@ -149,7 +167,7 @@ export class Band {
   set(x: number, w: number, tile: Tile): void {
     const [x0, x1] = this.layer.columns(x, w);
     if (x0 >= x1) return;
-    const cells = (this.cells ??= new Uint16Array(this.layer.width));
+    const cells = (this.cells ??= this.layer.columnTiles());
     if (x1 - x0 > 16) cells.fill(tile.id, x0, x1); // a call costs more than a few stores
     else for (let px = x0; px < x1; px++) cells[px] = tile.id;
     this.from = Math.min(this.from, x0);
@@ -160,15 +178,14 @@ export class Band {
   /** Writes the band into the layer: each distinct tile row once (one row when all is solid), copied to the rest. */
   commit(): void {
     if (!this.cells) return;
-    const written = new Map<number, number>(); // tile row → device row that has it
+    const written = writtenRows.fill(-1); // by tile row: the device row that has it
     for (let py = this.y0; py < this.y1; py++) {
-      const ty = this.patterned ? this.layer.tileRow(py) : 0;
-      const done = written.get(ty);
-      if (done === undefined) {
+      const ty = this.patterned ? this.layer.tileRow(py) / 8 : 0;
+      if (written[ty] === -1) {
         this.layer.writeRow(py, this.cells, this.from, this.to);
-        written.set(ty, py);
+        written[ty] = py;
       } else {
-        this.layer.copyRow(done, py, this.from, this.to);
+        this.layer.copyRow(written[ty]!, py, this.from, this.to);
       }
     }
   }
