@@ -159,6 +159,30 @@ public class RunStorageTests
         await hub.InvokeAsync("Cancel", running);
     }
 
+    [Fact]
+    public async Task RetentionAlsoHoldsToItsAgeAndByteLimits()
+    {
+        await using var portal = new PortalApplication();
+        await using var hub = await RawHubClient.ConnectAsync(portal.Address);
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add(await hub.StartRunAsync("spawn-threads", new { threads = 2, lines = 3, pause = 0 }));
+            await portal.WaitForEndedRunAsync(ids[^1]);
+        }
+
+        var store = portal.Services.GetRequiredService<RunStore>();
+        var archive = portal.Services.GetRequiredService<RunArchive>();
+        var newest = (await archive.FindAsync(ids[^1]))!;
+
+        var bySize = await store.PruneAsync(new RetentionOptions { MaxBytes = newest.StoredBytes }, DateTime.UtcNow);
+        Assert.Equal(ids.Take(2), bySize);
+
+        var byAge = await store.PruneAsync(new RetentionOptions { MaxAge = TimeSpan.FromDays(1) }, DateTime.UtcNow.AddDays(2));
+        Assert.Equal([ids[^1]], byAge);
+        Assert.Null(await archive.FindAsync(ids[^1]));
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
