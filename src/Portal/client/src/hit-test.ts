@@ -23,7 +23,7 @@ export function spanAt(rows: Row[], view: TimeView, now: number, g: Geometry, x:
   const t = view.toTime(x, g.left, g.width);
   const slack = (2 / g.width) * view.span; // two pixels, so hairline spans can be hit
   const spans = lane.spans;
-  for (let k = Math.max(0, firstVisible(spans, t - slack) - 1); k < spans.length; k++) {
+  for (let k = Math.max(0, firstVisible(spans, t - slack, (s) => s.start) - 1); k < spans.length; k++) {
     const span = spans[k]!;
     if (span.start - slack > t) break;
     if (t <= (span.end ?? now) + slack) return { row, span };

@@ -18,13 +18,16 @@ export interface Bar {
   span: Span | null;
 }
 
-/** Index of the first span that may reach `t` (spans are sorted by start and end where the next begins). */
-export function firstVisible(spans: readonly Span[], t: number): number {
+/**
+ * Where a walk through `items`, sorted by `time`, should start to see moment `t`: the last item that begins before
+ * it (it may still last until `t`), or the first. Binary search: a lane may hold 100,000 spans.
+ */
+export function firstVisible<T>(items: readonly T[], t: number, time: (item: T) => number): number {
   let lo = 0;
-  let hi = spans.length;
+  let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (spans[mid]!.start < t) lo = mid + 1;
+    if (time(items[mid]!) < t) lo = mid + 1;
     else hi = mid;
   }
   return Math.max(0, lo - 1);
@@ -67,7 +70,7 @@ export function laneBars(spans: readonly Span[], from: number, to: number, now: 
     const x0 = Math.max(column.x, painted);
     hold(x0, x0 + 1, best.state, column.inferred, best.tid, best.core, null);
   };
-  for (let k = firstVisible(spans, from); k < spans.length; k++) {
+  for (let k = firstVisible(spans, from, start); k < spans.length; k++) {
     const s = spans[k]!;
     if (s.start > to) break;
     const end = s.end ?? now;
@@ -87,6 +90,8 @@ export function laneBars(spans: readonly Span[], from: number, to: number, now: 
   flush();
   if (held) emit(bar);
 }
+
+const start = (span: Span) => span.start;
 
 const states: readonly LaneState[] = ["running", "ready", "blocked", "waiting", "sleeping", "io", "done"];
 

@@ -32,8 +32,8 @@ const pixels = new Map<LaneState, [measured: Tile, inferred: Tile]>();
 export function statePixels(state: LaneState, inferred: boolean): Tile {
   let both = pixels.get(state);
   if (!both) {
-    const paint = (t: CanvasRenderingContext2D) => t.drawImage(stateTile(state), 0, 0);
-    both = [tileOf(paint), tileOf(paint, 0.5)];
+    const copy = (t: CanvasRenderingContext2D) => t.drawImage(stateTile(state), 0, 0);
+    both = [tileOf(copy), tileOf(copy, 0.5)];
     pixels.set(state, both);
   }
   return both[inferred ? 1 : 0];

@@ -1,10 +1,11 @@
 // Drawing a run on a canvas context: lanes with state spans, marks, wake-up arrows, counters, cores.
 // Everything is clipped to the visible time range, so a long run costs only what is on screen.
 import { ticks } from "./axis";
+import { fitText, textWidth } from "./canvas-text";
 import { formatMicros } from "./format";
 import { laneColor } from "./lane-colors";
 import { Row } from "./lane-layout";
-import { laneBars } from "./lane-bars";
+import { firstVisible, laneBars } from "./lane-bars";
 import { PixelLayer, colorTile } from "./pixel-layer";
 import { RunModel, Span } from "./run-model";
 import { statePixels } from "./state-style";
@@ -188,13 +189,7 @@ function drawCounter(ctx: CanvasRenderingContext2D, name: string, series: { t: n
   ctx.strokeStyle = palette.accent;
   ctx.beginPath();
   // Only the samples in view, from the one that holds its value at the left edge.
-  let lo = 0;
-  for (let hi = series.length; lo < hi;) {
-    const m = (lo + hi) >> 1;
-    if (series[m]!.t <= view.start) lo = m + 1;
-    else hi = m;
-  }
-  const first = Math.max(0, lo - 1);
+  const first = firstVisible(series, view.start, (p) => p.t);
   for (let i = first; i < series.length; i++) {
     const p = series[i]!;
     if (p.t > view.end) break;
@@ -220,34 +215,4 @@ export function describeSpan(row: Row, s: Span, now: number, coreLabel: string, 
   if (s.core !== undefined) parts.push(`${coreLabel} ${s.core}`);
   if (s.tid !== undefined) parts.push(`tid ${s.tid}`);
   return parts.join(" · ");
-}
-
-// Label widths never change (one font), so each text is measured once; the caches are emptied when they grow large.
-const widths = new Map<string, number>();
-const fitted = new Map<string, string>();
-
-function textWidth(ctx: CanvasRenderingContext2D, text: string): number {
-  let width = widths.get(text);
-  if (width === undefined) {
-    if (widths.size > 2000) widths.clear();
-    width = ctx.measureText(text).width;
-    widths.set(text, width);
-  }
-  return width;
-}
-
-/** `text`, cut short with an ellipsis to fit `max` pixels. */
-function fitText(ctx: CanvasRenderingContext2D, text: string, max: number): string {
-  const key = `${max}|${text}`;
-  let fit = fitted.get(key);
-  if (fit === undefined) {
-    if (fitted.size > 2000) fitted.clear();
-    let end = text.length;
-    if (textWidth(ctx, text) > max) {
-      while (end > 1 && textWidth(ctx, text.slice(0, end) + "…") > max) end--;
-    }
-    fit = end === text.length ? text : text.slice(0, end) + "…";
-    fitted.set(key, fit);
-  }
-  return fit;
 }

@@ -15,11 +15,12 @@ const px = (t: number) => t;
 
 test("the first visible span is found by binary search: the one that covers the moment, or the first", () => {
   const spans = [span("running", 0, 10), span("sleeping", 10, 20), span("running", 20, 30)];
-  assert.equal(firstVisible(spans, 15), 1);
-  assert.equal(firstVisible(spans, 20), 1); // may end exactly there
-  assert.equal(firstVisible(spans, 25), 2);
-  assert.equal(firstVisible(spans, -5), 0);
-  assert.equal(firstVisible([], 5), 0);
+  const start = (s: Span) => s.start;
+  assert.equal(firstVisible(spans, 15, start), 1);
+  assert.equal(firstVisible(spans, 20, start), 1); // may end exactly there
+  assert.equal(firstVisible(spans, 25, start), 2);
+  assert.equal(firstVisible(spans, -5, start), 0);
+  assert.equal(firstVisible([], 5, start), 0);
 });
 
 test("only spans in view become bars, in whole pixels; an open span lasts until now", () => {
