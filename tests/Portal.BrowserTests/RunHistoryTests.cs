@@ -39,6 +39,12 @@ public class RunHistoryTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         Assert.Contains("T3", await page.Locator("[data-timeline]").GetAttributeAsync("data-rows"));
         await stranger.ScreenshotAsync("run-replay-middle-zh");
 
+        // Keys move the scrubber by shares of the run: Home is the start, PageUp a tenth further.
+        await scrubber.PressAsync("Home");
+        await Expect(page.Locator("[data-run-page]")).ToHaveAttributeAsync("data-cursor", "0");
+        await scrubber.PressAsync("PageUp");
+        await Expect(page.Locator("[data-run-page]")).ToHaveAttributeAsync("data-cursor", ((long)Math.Round(duration / 10)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
         await page.Locator("[data-speed]").SelectOptionAsync("8");
         await page.Locator("[data-play]").ClickAsync();
         await Expect(page.Locator("[data-run-page]")).ToHaveAttributeAsync("data-cursor", ((long)Math.Round(duration)).ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 10_000 });

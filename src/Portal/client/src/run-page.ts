@@ -33,6 +33,7 @@ export class RunPage {
       this.pause();
       this.seek(Number(this.scrubber.value));
     });
+    this.scrubber.addEventListener("keydown", (e) => this.onScrubberKey(e));
     new RunStream(root.dataset["runId"]!, () => this.live.nextSeq, {
       batch: (batch) => this.onBatch(batch),
       end: () => this.onEnd(),
@@ -77,6 +78,19 @@ export class RunPage {
     if (rebuilt) this.view.replace(replay.model);
     else this.view.grew(lines);
     this.showCursor();
+  }
+
+  /** The scrubber moves by any amount (step "any"), so keys move it by a share of the run instead of by 1 µs. */
+  private onScrubberKey(e: KeyboardEvent): void {
+    const replay = this.replay;
+    if (!replay) return;
+    const shares: Record<string, number> = { ArrowLeft: -0.01, ArrowDown: -0.01, ArrowRight: 0.01, ArrowUp: 0.01, PageDown: -0.1, PageUp: 0.1 };
+    const target = e.key === "Home" ? 0 : e.key === "End" ? replay.duration
+      : e.key in shares ? replay.cursor + shares[e.key]! * replay.duration : null;
+    if (target === null) return;
+    e.preventDefault();
+    this.pause();
+    this.seek(target);
   }
 
   private start(): void {
