@@ -19,6 +19,7 @@ public static class RunExtensions
         services.AddSingleton<RunArchive>();
         services.AddSingleton<RunStore>();
         services.AddSingleton<RunRecorder>();
+        services.AddSingleton<VisitorQuota>();
         services.AddSingleton<RunManager>();
         services.AddSingleton<RunRetention>();
         services.AddHostedService(provider => provider.GetRequiredService<RunRetention>());

@@ -9,7 +9,8 @@ namespace ConcurrencyLab.Portal.Runs;
 /// Admits runs: validates them, stores them, queues them for one of a fixed number of slots, records
 /// them while they run and keeps them findable in memory while they run and for a while after.
 /// </summary>
-public sealed class RunManager(DemoCatalog catalog, IOptions<RunsOptions> options, RunRecorder recorder, ILogger<RunManager> logger)
+public sealed class RunManager(
+    DemoCatalog catalog, IOptions<RunsOptions> options, VisitorQuota quota, RunRecorder recorder, ILogger<RunManager> logger)
     : IAsyncDisposable
 {
     private readonly RunsOptions _options = options.Value;
@@ -26,7 +27,7 @@ public sealed class RunManager(DemoCatalog catalog, IOptions<RunsOptions> option
     /// <returns>The new run's id.</returns>
     /// <exception cref="UnknownDemoException">No such demo.</exception>
     /// <exception cref="DemoParameterException">A parameter is refused.</exception>
-    /// <exception cref="RunRefusedException">The queue is full.</exception>
+    /// <exception cref="RunRefusedException">The queue is full, or the visitor has too many runs going or started.</exception>
     public async Task<string> StartAsync(string demoId, IReadOnlyDictionary<string, string>? parameters, string? owner)
     {
         var demo = catalog.Get(demoId);
@@ -37,11 +38,21 @@ public sealed class RunManager(DemoCatalog catalog, IOptions<RunsOptions> option
                 $"The server is busy: {_options.QueueLimit} runs are waiting already. Try again in a few seconds.");
         }
 
+        var lease = owner is null ? null : quota.Admit(owner);
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         var run = new DemoRun(demo, bound, _options.Limits);
-        await recorder.CreateAsync(id, run, owner).ConfigureAwait(false);
+        try
+        {
+            await recorder.CreateAsync(id, run, owner).ConfigureAwait(false);
+        }
+        catch
+        {
+            lease?.Dispose();
+            throw;
+        }
+
         _runs[id] = run;
-        _admissions.Add(AdmitAsync(id, run));
+        _admissions.Add(AdmitAsync(id, run, lease));
         logger.LogInformation("Run {RunId} of {DemoId} admitted", id, demoId);
         return id;
     }
@@ -84,10 +95,14 @@ public sealed class RunManager(DemoCatalog catalog, IOptions<RunsOptions> option
         await Task.WhenAll(_admissions).WaitAsync(_options.Limits.KillGrace + TimeSpan.FromSeconds(5)).ConfigureAwait(false);
     }
 
-    private async Task AdmitAsync(string id, DemoRun run)
+    private async Task AdmitAsync(string id, DemoRun run, IDisposable? lease)
     {
         var recording = RecordAsync(id, run);
-        await RunAsync(id, run).ConfigureAwait(false);
+        using (lease)
+        {
+            await RunAsync(id, run).ConfigureAwait(false);
+        }
+
         await recording.ConfigureAwait(false);
         try
         {

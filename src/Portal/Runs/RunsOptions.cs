@@ -16,6 +16,14 @@ public sealed class RunsOptions
     [Range(0, 10_000)]
     public int QueueLimit { get; set; } = 100;
 
+    /// <summary>Runs one visitor may have queued or running at once.</summary>
+    [Range(1, 1_000)]
+    public int MaxGoingPerVisitor { get; set; } = 2;
+
+    /// <summary>Runs one visitor may start in a minute.</summary>
+    [Range(1, 10_000)]
+    public int MaxPerVisitorPerMinute { get; set; } = 20;
+
     /// <summary>Most events sent to a browser in one message.</summary>
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 256;
