@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ConcurrencyLab.Engine.Events;
 using ConcurrencyLab.Engine.Runtime;
+using ConcurrencyLab.Engine.Workers;
 
 namespace ConcurrencyLab.Bench;
 
@@ -9,11 +10,12 @@ internal static class DemoStart
 {
     /// <summary>
     /// Returns the event's own T (microseconds from the run's clock restart inside Start) and the wall time
-    /// from just before Start until a reader of the log, like the portal's live stream, saw the event.
+    /// from just before Start until a reader of the log, like the portal's live stream, saw the event. The run
+    /// takes its processes from <paramref name="workers"/> when given.
     /// </summary>
-    public static (double T, double Wall) Measure(IDemo demo, DemoParameters parameters, Func<RunEvent, bool> isTarget)
+    public static (double T, double Wall) Measure(IDemo demo, DemoParameters parameters, Func<RunEvent, bool> isTarget, WorkerPool? workers)
     {
-        var run = new DemoRun(demo, parameters, new RunLimits());
+        var run = new DemoRun(demo, parameters, new RunLimits(), workers);
         var seen = WatchForAsync(run.Log, isTarget); // already waiting on the empty log when the run starts
         var before = Stopwatch.GetTimestamp();
         run.Start();

@@ -83,10 +83,13 @@ internal static class Report
         "column is the part no Engine can remove. A run starts its own main thread first and the demo starts its " +
         "lane from there, so a thread demo costs about two bare thread starts and a task demo one thread start plus " +
         "one task start; what is left is the few events the main lane records on the way (hence the targets' " +
-        "factor of 2 and half a millisecond of slack). For a process the floor is the .NET runtime booting the " +
+        "factor of 2 and half a millisecond of slack). For a cold process the floor is the .NET runtime booting the " +
         "worker; everything above it is work the worker does before it announces its main lane (parsing its " +
-        "orders, capping its memory, connecting to the event socket and sending its first JSON line), and the wall " +
-        "column adds the serialization of that first event and its trip over the socket. The append rates show " +
+        "orders, capping its memory, the first use of JSON and sockets, connecting to the event socket and sending " +
+        "its first JSON line), and the wall column adds that first event's trip over the socket. A warm worker did " +
+        "all of that but the connecting before the run asked, so what is left is writing its orders to its stdin, " +
+        "its wake-up, and the run's own steps; it beats the bare start because it skips the boot the bare start " +
+        "measures. The append rates show " +
         "whether the log can be the bottleneck of a run: a run may log at most `RunLimits.MaxEvents` events, so " +
         "divide that by the single-writer rate for the longest the log can ever cost a run, and compare the log " +
         "with the bare lock-and-store to see what its own bookkeeping costs. Sixteen writers on a machine with " +

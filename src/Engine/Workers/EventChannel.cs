@@ -20,6 +20,8 @@ internal sealed class EventChannel : IDisposable
     private readonly ConcurrentBag<Socket> _connections = [];
     private readonly ConcurrentBag<Task> _readers = [];
     private readonly CancellationTokenSource _closed = new();
+    private readonly CancellationTokenSource _accepting = new();
+    private readonly Task _acceptLoop;
 
     public EventChannel(IRunScope scope)
     {
@@ -28,7 +30,7 @@ internal sealed class EventChannel : IDisposable
         _listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         _listener.Bind(new UnixDomainSocketEndPoint(Path));
         _listener.Listen(64);
-        _ = AcceptAsync();
+        _acceptLoop = AcceptAsync();
     }
 
     /// <summary>The socket's path, given to each worker.</summary>
@@ -38,27 +40,29 @@ internal sealed class EventChannel : IDisposable
         Directory.CreateDirectory(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "concurrency-lab")).FullName;
 
     /// <summary>
-    /// Once every worker has exited, reads what they sent before they died: waits until no connection is
-    /// pending and every stream has reached its end, up to <paramref name="timeout"/>.
+    /// Once every worker has exited, reads what they sent before they died: stops the accept loop (a connection it
+    /// took is then being read), accepts what is still pending, and waits until every stream has reached its end,
+    /// up to <paramref name="timeout"/>. A worker that lived only a few milliseconds may be gone before its connection
+    /// was even accepted, so nothing here may go by whether the backlog looks empty.
     /// </summary>
     public void Drain(TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
+        _accepting.Cancel();
+        _acceptLoop.Wait(timeout);
+        while (_listener.Poll(0, SelectMode.SelectRead))
         {
-            var readers = _readers.ToArray();
-            if (!_listener.Poll(0, SelectMode.SelectRead) && readers.All(r => r.IsCompleted))
-            {
-                return;
-            }
-
-            Task.WaitAll(readers, TimeSpan.FromMilliseconds(10));
+            Read(_listener.Accept());
         }
+
+        var left = deadline - DateTime.UtcNow;
+        Task.WaitAll([.. _readers], left > TimeSpan.Zero ? left : TimeSpan.Zero);
     }
 
     /// <summary>Stops listening, drops every connection and removes the socket file.</summary>
     public void Dispose()
     {
+        _accepting.Cancel();
         _closed.Cancel();
         _listener.Dispose();
         foreach (var connection in _connections)
@@ -73,16 +77,20 @@ internal sealed class EventChannel : IDisposable
     {
         try
         {
-            while (!_closed.IsCancellationRequested)
+            while (true)
             {
-                var connection = await _listener.AcceptAsync(_closed.Token).ConfigureAwait(false);
-                _connections.Add(connection);
-                _readers.Add(ReadAsync(connection));
+                Read(await _listener.AcceptAsync(_accepting.Token).ConfigureAwait(false));
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
         {
         }
+    }
+
+    private void Read(Socket connection)
+    {
+        _connections.Add(connection);
+        _readers.Add(ReadAsync(connection));
     }
 
     private async Task ReadAsync(Socket connection)

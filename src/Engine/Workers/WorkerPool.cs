@@ -25,8 +25,10 @@ public sealed class WorkerPool : IDisposable
     private bool _disposed;
 
     /// <summary>Starts warm workers for runs whose worker memory limit is that of <paramref name="limits"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">When the size is negative.</exception>
     public WorkerPool(WorkerPoolOptions options, RunLimits limits)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Size);
         Size = options.Size;
         WorkerMemoryBytes = limits.WorkerMemoryBytes;
         Refill();
