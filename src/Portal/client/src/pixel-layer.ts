@@ -7,8 +7,8 @@
 export interface Tile {
   /** Its place in the table of all tiles (0 is "nothing"). */
   readonly id: number;
-  /** All one colour. */
-  readonly solid: boolean;
+  /** After how many rows (1, 2, 4 or 8) its rows repeat: 1 for a solid colour or vertical lines. */
+  readonly period: number;
   readonly pixels: Uint32Array;
 }
 
@@ -26,7 +26,8 @@ export function makeTile(pixels: Uint32Array): Tile {
     table = bigger;
   }
   table.set(pixels, id * 64);
-  return { id, solid: pixels.every((p) => p === pixels[0]), pixels };
+  const repeats = (period: number) => pixels.every((p, i) => p === pixels[i % (8 * period)]);
+  return { id, period: [1, 2, 4].find(repeats) ?? 8, pixels };
 }
 
 export class PixelLayer {
@@ -159,7 +160,8 @@ export class Band {
   private cells: Uint16Array | null = null;
   private from = Infinity;
   private to = -Infinity;
-  private patterned = false;
+  /** After how many rows the band repeats: the longest period of its tiles. */
+  private period = 1;
 
   constructor(private readonly layer: PixelLayer, private readonly y0: number, private readonly y1: number) {}
 
@@ -172,15 +174,15 @@ export class Band {
     else for (let px = x0; px < x1; px++) cells[px] = tile.id;
     this.from = Math.min(this.from, x0);
     this.to = Math.max(this.to, x1);
-    this.patterned ||= !tile.solid;
+    this.period = Math.max(this.period, tile.period);
   }
 
-  /** Writes the band into the layer: each distinct tile row once (one row when all is solid), copied to the rest. */
+  /** Writes the band into the layer: each distinct row once (one row when all is solid), copied to the rest. */
   commit(): void {
     if (!this.cells) return;
-    const written = writtenRows.fill(-1); // by tile row: the device row that has it
+    const written = writtenRows.fill(-1); // by tile row (modulo the period): the device row that has it
     for (let py = this.y0; py < this.y1; py++) {
-      const ty = this.patterned ? this.layer.tileRow(py) / 8 : 0;
+      const ty = (this.layer.tileRow(py) / 8) % this.period;
       if (written[ty] === -1) {
         this.layer.writeRow(py, this.cells, this.from, this.to);
         written[ty] = py;

@@ -39,7 +39,8 @@ export function sceneHeight(scene: Pick<Scene, "model" | "rows">): number {
 export function drawScene(ctx: CanvasRenderingContext2D, scene: Scene, palette: Palette): void {
   const { model, rows, view, width } = scene;
   const plot = width - layout.labelWidth - layout.padRight;
-  const x = (t: number) => view.toX(t, layout.labelWidth, plot);
+  const scale = plot / view.span; // this runs for every span in view: a multiplication, not a call and a division
+  const x = (t: number) => layout.labelWidth + (t - view.start) * scale;
   const height = sceneHeight(scene);
 
   // The grid and the bars are painted as pixels into one layer (see drawBars); ticks and labels are text on top.

@@ -44,3 +44,15 @@ test("what is set later in a band wins, and a high-density layer scales tiles by
   layer.clear();
   assert.ok(layer.data.every((p) => p === 0));
 });
+
+test("a band whose tiles repeat every few rows writes those rows once and copies them, with the same pixels", () => {
+  const stripes = makeTile(Uint32Array.from({ length: 64 }, (_, i) => (Math.floor(i / 8) % 2 ? 20 : 10) + (i % 8)));
+  assert.equal(stripes.period, 2);
+  assert.equal(solid.period, 1);
+  assert.equal(pattern.period, 8);
+  const layer = new PixelLayer(8, 8, 0, 0, 1);
+  const band = layer.band(0, 8);
+  band.set(0, 8, stripes);
+  band.commit();
+  for (let y = 0; y < 8; y++) assert.deepEqual([...layer.data.subarray(y * 8, y * 8 + 8)], [0, 1, 2, 3, 4, 5, 6, 7].map((x) => (y % 2 ? 20 : 10) + x));
+});
