@@ -4,6 +4,7 @@
 // Pure: no DOM.
 import { LaneState } from "./events";
 import { Span } from "./run-model";
+import { stateIndex, states } from "./state-style";
 
 export interface Bar {
   /** Whole pixels, x0 < x1. */
@@ -63,6 +64,8 @@ export function laneBars(spans: readonly Span[], from: number, to: number, now: 
     bar.core = core;
     bar.span = span;
   };
+  let lastEnd = NaN;
+  let lastX = NaN;
   column.reset();
   const flush = () => {
     const best = column.take();
@@ -75,8 +78,10 @@ export function laneBars(spans: readonly Span[], from: number, to: number, now: 
     if (s.start > to) break;
     const end = s.end ?? now;
     if (end < from) continue;
-    const xs = x(s.start);
+    const xs = s.start === lastEnd ? lastX : x(s.start); // spans follow on: this one starts where the last ended
     const xe = x(end);
+    lastEnd = end;
+    lastX = xe;
     if (xe - xs < 1 && s !== keep) {
       const at = Math.floor(xs);
       if (at !== column.x) flush();
@@ -92,21 +97,6 @@ export function laneBars(spans: readonly Span[], from: number, to: number, now: 
 }
 
 const start = (span: Span) => span.start;
-
-const states: readonly LaneState[] = ["running", "ready", "blocked", "waiting", "sleeping", "io", "done"];
-
-/** A state's place in `states` (a switch: cheaper than looking a string up, and this runs for every thin span). */
-function indexOf(state: LaneState): number {
-  switch (state) {
-    case "running": return 0;
-    case "ready": return 1;
-    case "blocked": return 2;
-    case "waiting": return 3;
-    case "sleeping": return 4;
-    case "io": return 5;
-    case "done": return 6;
-  }
-}
 
 /** The sub-pixel spans of one pixel column: how long each state lasted in it, and its longest span. */
 class Column {
@@ -129,7 +119,7 @@ class Column {
 
   add(x: number, span: Span, length: number): void {
     this.x = x;
-    const i = indexOf(span.state);
+    const i = stateIndex(span.state);
     if (this.longest[i] === null) {
       this.seen[this.count++] = i;
       this.total[i] = this.length[i] = length;

@@ -12,6 +12,21 @@ export const stateColors: Record<LaneState, string> = {
   done: "#9a9a9a",
 };
 
+export const states = Object.keys(stateColors) as LaneState[];
+
+/** A state's place in `states` (a switch: cheaper than looking a string up, and a frame asks for every thin span). */
+export function stateIndex(state: LaneState): number {
+  switch (state) {
+    case "running": return 0;
+    case "ready": return 1;
+    case "blocked": return 2;
+    case "waiting": return 3;
+    case "sleeping": return 4;
+    case "io": return 5;
+    case "done": return 6;
+  }
+}
+
 const canvases = new Map<LaneState, HTMLCanvasElement>();
 
 /** The 8×8 tile a state is drawn with: its colour, with a pattern for all but running and done. */
@@ -26,17 +41,18 @@ export function stateTile(state: LaneState): HTMLCanvasElement {
   return tile;
 }
 
-const pixels = new Map<LaneState, [measured: Tile, inferred: Tile]>();
+/** By state index: the measured tile, then the inferred one. */
+const pixels: Tile[] = [];
 
 /** The tile's pixels, at half opacity for an inferred state. */
 export function statePixels(state: LaneState, inferred: boolean): Tile {
-  let both = pixels.get(state);
-  if (!both) {
+  const at = stateIndex(state) * 2;
+  if (!pixels[at]) {
     const copy = (t: CanvasRenderingContext2D) => t.drawImage(stateTile(state), 0, 0);
-    both = [tileOf(copy), tileOf(copy, 0.5)];
-    pixels.set(state, both);
+    pixels[at] = tileOf(copy);
+    pixels[at + 1] = tileOf(copy, 0.5);
   }
-  return both[inferred ? 1 : 0];
+  return pixels[at + (inferred ? 1 : 0)]!;
 }
 
 function paint(t: CanvasRenderingContext2D, state: LaneState): void {
