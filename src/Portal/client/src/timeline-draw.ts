@@ -1,5 +1,7 @@
 // Drawing a run on a canvas context: lanes with state spans, marks, wake-up arrows, counters, cores.
-// Everything is clipped to the visible time range, so a long run costs only what is on screen.
+// Everything is clipped to the visible time range, so a long run costs only what is on screen: the spans in view
+// become at most one bar per pixel column (lane-bars), painted with the grid as pixels into one layer put on the
+// canvas in one call (pixel-layer); text, outlines, marks and arrows are canvas calls on top.
 import { ticks } from "./axis";
 import { fitText, textWidth } from "./canvas-text";
 import { formatMicros } from "./format";
