@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ConcurrencyLab.Engine.Events;
+using EventLog = ConcurrencyLab.Engine.Events.EventLog; // not System.Diagnostics.EventLog, which the portal's framework brings
 
 namespace ConcurrencyLab.Bench;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ConcurrencyLab.Engine.Events;
 using ConcurrencyLab.Engine.Runtime;
 using ConcurrencyLab.Engine.Workers;
+using EventLog = ConcurrencyLab.Engine.Events.EventLog; // not System.Diagnostics.EventLog, which the portal's framework brings
 
 namespace ConcurrencyLab.Bench;
 

@@ -20,7 +20,7 @@ if (machine.IsBusy)
 var when = DateTimeOffset.UtcNow;
 var clock = Stopwatch.StartNew();
 var sections = new List<Section>();
-foreach (var measure in new Func<Section>[] { StartLatency.Measure, AppendThroughput.Measure, ReadThroughput.Measure, WatchCost.Measure })
+foreach (var measure in new Func<Section>[] { StartLatency.Measure, AppendThroughput.Measure, ReadThroughput.Measure, WatchCost.Measure, Recording.Measure })
 {
     var section = measure();
     Report.Print(section);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ConcurrencyLab.Engine.Events;
+using EventLog = ConcurrencyLab.Engine.Events.EventLog; // not System.Diagnostics.EventLog, which the portal's framework brings
 
 namespace ConcurrencyLab.Bench;
 

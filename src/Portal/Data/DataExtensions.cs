@@ -28,6 +28,16 @@ public static class DataExtensions
         var path = Path.GetFullPath(options.DatabasePath, app.Environment.ContentRootPath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        await db.PrepareAsync();
+    }
+
+    /// <summary>
+    /// Brings the schema up to date and switches the file to WAL, where readers never wait for the writer
+    /// (the file keeps that mode). Busy waits: Microsoft.Data.Sqlite retries a busy database for the
+    /// command timeout (30 s), and the run tables have one writer anyway (<see cref="Runs.RunStore"/>).
+    /// </summary>
+    public static async Task PrepareAsync(this PortalDbContext db)
+    {
         await db.Database.MigrateAsync();
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
     }
