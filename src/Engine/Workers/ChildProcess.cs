@@ -118,7 +118,9 @@ public sealed class ChildProcess
         var scope = context.Scope;
         var groupLeader = scope.RootLane is null;
         var child = new ChildProcess(context, lane, groupLeader);
-        var orders = Orders(scope, lane, role, arguments, groupLeader, survivesParent).ToList();
+        var orders = new WorkerOrders(
+            scope.DemoId, role, scope.EventSocketPath, scope.Token, scope.Clock.Origin, Environment.ProcessId, lane.Id, groupLeader, survivesParent,
+            scope.Limits, scope.Parameters.Values.ToDictionary(p => p.Key, p => p.Value.ToString(CultureInfo.InvariantCulture)), arguments).ToArguments();
         var warm = coldStart || survivesParent ? null : scope.Workers?.TryTake(context.Limits, scope.Token, orders);
         var process = warm ?? ProcessLauncher.StartWorker(orders.Prepend(WorkerLocation.Assembly), scope.Token, context.Limits.WorkerMemoryBytes);
         child._process = process;
@@ -223,44 +225,4 @@ public sealed class ChildProcess
         _ => $"exited with code {code}",
     };
 
-    /// <summary>What the worker is told: its command line after the worker assembly, or a warm worker's stdin.</summary>
-    private static IEnumerable<string> Orders(IRunScope scope, Lane lane, string role, IReadOnlyList<string> arguments, bool groupLeader, bool survivesParent)
-    {
-        var limits = scope.Limits;
-        string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
-        yield return WorkerProtocol.Demo; yield return scope.DemoId;
-        yield return WorkerProtocol.Role; yield return role;
-        yield return WorkerProtocol.Socket; yield return scope.EventSocketPath;
-        yield return WorkerProtocol.Token; yield return scope.Token;
-        yield return WorkerProtocol.Origin; yield return Number(scope.Clock.Origin);
-        yield return WorkerProtocol.OwnerPid; yield return Number(Environment.ProcessId);
-        yield return WorkerProtocol.OwnerLane; yield return Number(lane.Id);
-        yield return WorkerProtocol.WallTime; yield return Number((long)limits.WallTime.TotalMilliseconds);
-        yield return WorkerProtocol.OutputBytes; yield return Number(limits.MaxOutputBytes);
-        yield return WorkerProtocol.MaxProcesses; yield return Number(limits.MaxProcesses);
-        yield return WorkerProtocol.MaxThreads; yield return Number(limits.MaxThreads);
-        yield return WorkerProtocol.MaxEvents; yield return Number(limits.MaxEvents);
-        yield return WorkerProtocol.Memory; yield return Number(limits.WorkerMemoryBytes);
-        if (groupLeader)
-        {
-            yield return WorkerProtocol.NewGroup;
-        }
-
-        if (survivesParent)
-        {
-            yield return WorkerProtocol.SurviveParent;
-        }
-
-        foreach (var (name, value) in scope.Parameters.Values)
-        {
-            yield return WorkerProtocol.Parameter;
-            yield return $"{name}={Number(value)}";
-        }
-
-        yield return WorkerProtocol.EndOfOptions;
-        foreach (var argument in arguments)
-        {
-            yield return argument;
-        }
-    }
 }

@@ -5,7 +5,10 @@ using ConcurrencyLab.Engine.Runtime;
 
 namespace ConcurrencyLab.Engine.Workers;
 
-/// <summary>What a worker process was told to do, read from its command line (or, for a warm worker, its stdin).</summary>
+/// <summary>
+/// What a worker process is told to do: its command line after the worker assembly (or, for a warm worker, what
+/// it reads on its stdin). <see cref="ToArguments"/> and <see cref="Parse"/> are the two ends of that format.
+/// </summary>
 internal sealed record WorkerOrders(
     string Demo,
     string Role,
@@ -65,6 +68,44 @@ internal sealed record WorkerOrders(
             Number(WorkerProtocol.Origin), (int)Number(WorkerProtocol.OwnerPid), (int)Number(WorkerProtocol.OwnerLane),
             flags.Contains(WorkerProtocol.NewGroup), flags.Contains(WorkerProtocol.SurviveParent),
             limits, parameters, [.. args.Skip(i + 1)]);
+    }
+
+    /// <summary>The orders as arguments, parsed back by <see cref="Parse"/>.</summary>
+    public IReadOnlyList<string> ToArguments()
+    {
+        string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+        List<string> arguments =
+        [
+            WorkerProtocol.Demo, Demo,
+            WorkerProtocol.Role, Role,
+            WorkerProtocol.Socket, Socket,
+            WorkerProtocol.Token, Token,
+            WorkerProtocol.Origin, Number(Origin),
+            WorkerProtocol.OwnerPid, Number(OwnerPid),
+            WorkerProtocol.OwnerLane, Number(OwnerLane),
+            WorkerProtocol.WallTime, Number((long)Limits.WallTime.TotalMilliseconds),
+            WorkerProtocol.OutputBytes, Number(Limits.MaxOutputBytes),
+            WorkerProtocol.MaxProcesses, Number(Limits.MaxProcesses),
+            WorkerProtocol.MaxThreads, Number(Limits.MaxThreads),
+            WorkerProtocol.MaxEvents, Number(Limits.MaxEvents),
+            WorkerProtocol.Memory, Number(Limits.WorkerMemoryBytes),
+        ];
+        if (NewGroup)
+        {
+            arguments.Add(WorkerProtocol.NewGroup);
+        }
+
+        if (SurviveParent)
+        {
+            arguments.Add(WorkerProtocol.SurviveParent);
+        }
+
+        foreach (var (name, value) in Parameters)
+        {
+            arguments.AddRange([WorkerProtocol.Parameter, $"{name}={value}"]);
+        }
+
+        return [.. arguments, WorkerProtocol.EndOfOptions, .. Arguments];
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Sockets;
 using ConcurrencyLab.Engine.Runtime;
 
@@ -22,9 +23,12 @@ internal static class WorkerWarmUp
         using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         listener.Bind(new UnixDomainSocketEndPoint(name));
         listener.Listen(1);
-        var orders = new WorkerOrders(
-            demo.Info.Id, Role, name, Role, Stopwatch.GetTimestamp(), ownerPid, 0, NewGroup: true, SurviveParent: false,
-            new RunLimits(), new Dictionary<string, string>(), []);
+        // Through the same encoding and parsing as a run's orders, which then cost a run no compiling either (the
+        // socket's name goes round it: orders are NUL-separated).
+        var orders = WorkerOrders.Read(new MemoryStream(WorkerOrders.Encode(new WorkerOrders(
+            demo.Info.Id, Role, Role, Role, Stopwatch.GetTimestamp(), ownerPid, 0, NewGroup: true, SurviveParent: false,
+            new RunLimits(), demo.Info.Parameters.ToDictionary(p => p.Name, p => p.Default.ToString(CultureInfo.InvariantCulture)), []).ToArguments())))!
+            with { Socket = name };
         WorkerMain.Host(orders, demo, _ => Task.CompletedTask);
     }
 }
