@@ -33,6 +33,20 @@ public partial class RunPageTests(PortalApplication portal) : IClassFixture<Port
     }
 
     [Fact]
+    public async Task HomeMarksTheLessonsWhoseDemosTheVisitorHasRun()
+    {
+        var visitor = await VisitorCookieAsync();
+        await RunToEndAsync(visitor, "race-counter", new { threads = 2, increments = 10000, mode = "lock" });
+
+        var mine = await GetAsync("/", visitor);
+        var someoneElses = await GetAsync("/", await VisitorCookieAsync());
+
+        var marked = Regex.Matches(mine, "href=\"/lessons/([a-z0-9-]+)\">(?:(?!</a>).)*course-done", RegexOptions.Singleline).Select(m => m.Groups[1].Value);
+        Assert.Equal(["race-conditions-and-locks"], marked);
+        Assert.DoesNotContain("course-done", someoneElses);
+    }
+
+    [Fact]
     public async Task MyRunsFiltersByLessonDemoAndStatus()
     {
         var visitor = await VisitorCookieAsync();

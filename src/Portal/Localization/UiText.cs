@@ -44,6 +44,7 @@ public static class UiText
     public static readonly LocalizedText NoRuns = new(
         "No runs here yet. Open a lesson and press Run: every run is kept, and you can come back to it.",
         "这里还没有运行记录。打开一节课，点击“运行”：每次运行都会保存下来，随时可以回来查看。");
+    public static readonly LocalizedText DemosRun = new("You have run this lesson's demos", "你已运行过本课的演示");
     public static readonly LocalizedText LessonRuns = new("My runs of this lesson", "我在本课的运行");
     public static readonly LocalizedText AllLessons = new("All lessons", "全部课程");
     public static readonly LocalizedText AnyStatus = new("Any status", "任意状态");

@@ -86,6 +86,15 @@ public sealed class RunArchive(IDbContextFactory<PortalDbContext> databases)
         return await runs.OrderByDescending(r => r.CreatedUtc).Take(limit).ToListAsync().ConfigureAwait(false);
     }
 
+    /// <summary>The demos a visitor has run to completion at least once.</summary>
+    public async Task<IReadOnlySet<string>> DemosRunByAsync(string owner)
+    {
+        await using var db = await databases.CreateDbContextAsync().ConfigureAwait(false);
+        var completed = RunStore.NameOf(RunStatus.Completed);
+        var demos = await db.Runs.Where(r => r.OwnerId == owner && r.Status == completed).Select(r => r.DemoId).Distinct().ToListAsync().ConfigureAwait(false);
+        return demos.ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>The summary of an ended run, or null while it runs.</summary>
     public static RunSummary? SummaryOf(StoredRun run) =>
         run.SummaryJson is null ? null : JsonSerializer.Deserialize<RunSummary>(run.SummaryJson, EventJson.Options);
