@@ -43,7 +43,7 @@ public class TimelineTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
         await page.Keyboard.PressAsync("Enter");
         await Expect(widget.Locator("[data-status]")).ToHaveAttributeAsync("data-kind", "completed", new() { Timeout = 30_000 });
         await widget.Locator("canvas").FocusAsync();
-        var before = await RangeAsync(timeline);
+        var before = await RangeAsync(page, timeline);
         Assert.Equal("ms", await timeline.GetAttributeAsync("data-unit"));
 
         for (var i = 0; i < 8; i++)
@@ -51,11 +51,11 @@ public class TimelineTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
             await page.Keyboard.PressAsync("+");
         }
 
-        var zoomed = await RangeAsync(timeline);
+        var zoomed = await RangeAsync(page, timeline);
         Assert.True(zoomed.End - zoomed.Start < (before.End - before.Start) / 100, $"{before} → {zoomed}");
         Assert.Equal("µs", await timeline.GetAttributeAsync("data-unit"));
         await page.Keyboard.PressAsync("Shift+ArrowRight");
-        var panned = await RangeAsync(timeline);
+        var panned = await RangeAsync(page, timeline);
         Assert.True(panned.Start > zoomed.Start);
 
         await page.Keyboard.PressAsync("ArrowDown");
@@ -65,7 +65,7 @@ public class TimelineTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
         Assert.Contains(" · ", first);
         Assert.NotEqual(first, second);
         await page.Keyboard.PressAsync("f");
-        Assert.Equal("true", await timeline.GetAttributeAsync("data-follow"));
+        await Expect(timeline).ToHaveAttributeAsync("data-follow", "true");
         Assert.Empty(watched.Problems);
     }
 
@@ -136,6 +136,11 @@ public class TimelineTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
         }
     }
 
-    private static async Task<(double Start, double End)> RangeAsync(ILocator timeline) =>
-        (double.Parse((await timeline.GetAttributeAsync("data-start"))!), double.Parse((await timeline.GetAttributeAsync("data-end"))!));
+    /// <summary>The drawn time range, read once the redraw the last key asked for has happened (the timeline draws at
+    /// the next animation frame, and says what it drew in its data attributes).</summary>
+    private static async Task<(double Start, double End)> RangeAsync(IPage page, ILocator timeline)
+    {
+        await page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
+        return (double.Parse((await timeline.GetAttributeAsync("data-start"))!), double.Parse((await timeline.GetAttributeAsync("data-end"))!));
+    }
 }
