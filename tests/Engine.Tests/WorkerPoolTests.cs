@@ -120,12 +120,17 @@ public class WorkerPoolTests
         using var pool = await FullPoolAsync(1);
         var dead = Assert.Single(pool.IdlePids);
         NativeMethods.Signal(dead, NativeMethods.SigKill);
-        await UntilAsync(() => !IsRunning(dead));
+
+        // Gone from /proc: reaped, so the pool's Process knows. A zombie leader does not do: the other threads of a
+        // killed worker may still hold its stdin open, and orders written then go nowhere (the run sees it killed).
+        await UntilAsync(() => !Directory.Exists($"/proc/{dead}"));
 
         var (status, events) = await RunHarness.RunAsync(Demo, new Dictionary<string, string> { ["children"] = "1", ["lines"] = "1" }, workers: pool);
 
         Assert.Equal(RunStatus.Completed, status);
-        Assert.NotEqual(dead, events.OfType<LaneEvent>().Single(l => l.Kind == LaneKind.Process).Pid);
+        var process = events.OfType<LaneEvent>().Single(l => l.Kind == LaneKind.Process);
+        Assert.Contains(events.OfType<MarkEvent>(), m => m.Label == $"started P1 (pid {process.Pid})");
+        Assert.Single(events.OfType<LaneEvent>(), l => l.Parent == process.Lane); // the worker it got did run
     }
 
     [Fact]
@@ -139,6 +144,17 @@ public class WorkerPoolTests
 
         Assert.Empty(ProcessReaper.FindRunProcesses(pool.Marker));
         Assert.All(idle, pid => Assert.False(IsRunning(pid)));
+    }
+
+    [Fact]
+    public void DisposingAPoolWhileItsWorkersWarmUpLeavesNone()
+    {
+        var pool = new WorkerPool(new WorkerPoolOptions { Size = 2 }, new RunLimits());
+
+        pool.Dispose();
+
+        Assert.Empty(pool.IdlePids);
+        Assert.Empty(ProcessReaper.FindRunProcesses(pool.Marker));
     }
 
     [Fact]

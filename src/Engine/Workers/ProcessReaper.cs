@@ -6,7 +6,8 @@ namespace ConcurrencyLab.Engine.Workers;
 /// <summary>
 /// Finds worker processes by the environment markers every worker carries, in /proc. Runs kill their
 /// own processes; this is for what an earlier crash of the portal left behind, and for tests that
-/// check no run leaves anything.
+/// check no run leaves anything. An idle worker of a <see cref="WorkerPool"/> carries the pool's
+/// <see cref="WorkerPool.Marker"/> as its run until a run takes it, and its portal as owner like any other.
 /// </summary>
 public static class ProcessReaper
 {

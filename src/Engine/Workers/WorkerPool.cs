@@ -17,7 +17,6 @@ public sealed class WorkerPool : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly Queue<Process> _idle = new();
-    private readonly HashSet<Process> _warming = [];
     private readonly List<Task> _refills = [];
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _starting; // workers asked for and not yet idle or failed
@@ -84,7 +83,7 @@ public sealed class WorkerPool : IDisposable
         }
     }
 
-    /// <summary>Kills the idle workers and those still warming up; returns once they are gone.</summary>
+    /// <summary>Kills the idle workers, and those still warming up once they are ready; returns when all are gone.</summary>
     public void Dispose()
     {
         Process[] idle;
@@ -99,11 +98,6 @@ public sealed class WorkerPool : IDisposable
             _disposed = true;
             idle = [.. _idle];
             _idle.Clear();
-            foreach (var worker in _warming)
-            {
-                worker.Kill(); // its refill sees the pool disposed, waits for it and lets it go
-            }
-
             refills = [.. _refills];
             Changed();
         }
@@ -179,78 +173,47 @@ public sealed class WorkerPool : IDisposable
         }
     }
 
+    /// <summary>Starts one worker and waits for its "ready"; it joins the idle ones unless the pool is over by then.</summary>
     private async Task WarmUpAsync()
     {
-        Process worker;
+        Process? worker = null;
+        string? failure = null;
         try
         {
             string[] arguments = [
                 WorkerLocation.Assembly, WorkerProtocol.Warm,
                 Environment.ProcessId.ToString(CultureInfo.InvariantCulture), WorkerMemoryBytes.ToString(CultureInfo.InvariantCulture)];
             worker = await ProcessLauncher.StartWorkerInBackground(arguments, Marker, WorkerMemoryBytes).ConfigureAwait(false);
+            if (await worker.StandardOutput.ReadLineAsync().ConfigureAwait(false) != WorkerProtocol.Ready)
+            {
+                failure = "A warm worker exited while warming up: " + await worker.StandardError.ReadToEndAsync().ConfigureAwait(false);
+            }
         }
         catch (Exception ex)
         {
-            lock (_gate)
-            {
-                _starting--;
-            }
-
-            Fail($"A warm worker could not be started: {ex.Message}");
-            return;
+            failure = "A warm worker could not be started: " + ex.Message;
         }
 
-        lock (_gate)
-        {
-            if (!_disposed)
-            {
-                _warming.Add(worker);
-            }
-            else
-            {
-                worker.Kill();
-            }
-        }
-
-        var ready = await ReadyAsync(worker).ConfigureAwait(false);
         lock (_gate)
         {
             _starting--;
-            _warming.Remove(worker);
-            if (ready && !_disposed)
+            if (failure is null && !_disposed)
             {
-                _idle.Enqueue(worker);
+                _idle.Enqueue(worker!);
                 Changed();
                 return;
             }
+
+            if (!_disposed)
+            {
+                _failure ??= failure; // something is wrong with every worker, not this one: stop starting them
+                Changed();
+            }
         }
 
-        if (!ready && !_disposed)
+        if (worker is not null)
         {
-            Fail($"A warm worker exited while warming up: {await worker.StandardError.ReadToEndAsync().ConfigureAwait(false)}");
-        }
-
-        End(worker);
-    }
-
-    private static async Task<bool> ReadyAsync(Process worker)
-    {
-        try
-        {
-            return await worker.StandardOutput.ReadLineAsync().ConfigureAwait(false) == WorkerProtocol.Ready;
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    }
-
-    private void Fail(string reason)
-    {
-        lock (_gate)
-        {
-            _failure ??= reason;
-            Changed();
+            End(worker);
         }
     }
 
