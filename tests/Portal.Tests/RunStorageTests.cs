@@ -127,6 +127,45 @@ public class RunStorageTests
     }
 
     [Fact]
+    public async Task APortalStoppedInOrderMidRunStoresTheRunAsCancelledAndLeavesNoChild()
+    {
+        var data = Directory.CreateTempSubdirectory("concurrency-lab-stop-");
+        try
+        {
+            var settings = new Dictionary<string, string> { ["Data__DatabasePath"] = Path.Combine(data.FullName, "portal.db") };
+            var dll = PortalProcess.BuiltPortal();
+            string runId;
+            int ownerPid;
+            await using (var portal = await PortalProcess.StartAsync(dll, PortalApplication.RepositoryRoot, settings))
+            {
+                ownerPid = portal.Pid;
+                await using var hub = await RawHubClient.ConnectAsync(portal.Address);
+                runId = await hub.StartRunAsync("spawn-children", new { children = 2, grandchildren = 1, lines = 50, pause = 200 });
+                await foreach (var batch in hub.StreamAsync("Watch", [runId, 0]))
+                {
+                    if (batch.GetProperty("events").EnumerateArray().Any(e => e.TryGetProperty("text", out var text) && text.GetString() == "1.1 line 1/50"))
+                    {
+                        break;
+                    }
+                }
+
+                await portal.StopAsync();
+                Assert.Empty(ProcessReaper.FindOwnedProcesses(ownerPid));
+            }
+
+            await using var restarted = await PortalProcess.StartAsync(dll, PortalApplication.RepositoryRoot, settings);
+            await using var hubAgain = await RawHubClient.ConnectAsync(restarted.Address);
+            var events = await hubAgain.WatchToEndAsync(runId);
+            Assert.Equal("cancelled", events[^1].GetProperty("status").GetString());
+            Assert.DoesNotContain(events, e => e.Kind() == "run" && e.GetProperty("status").GetString() == "interrupted");
+        }
+        finally
+        {
+            data.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task RetentionDeletesTheOldestEndedRunsAndTheirPagesAnswerAFriendly404()
     {
         await using var portal = PortalApplication.With(new() { ["Runs:Retention:MaxRuns"] = "3" });

@@ -2,6 +2,7 @@ using ConcurrencyLab.Engine.Events;
 using ConcurrencyLab.Engine.Workers;
 using ConcurrencyLab.Portal.Hubs;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace ConcurrencyLab.Portal.Runs;
 
@@ -16,11 +17,17 @@ public static class RunExtensions
         services.AddOptions<RunsOptions>().BindConfiguration(RunsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(provider =>
+        {
+            var runs = provider.GetRequiredService<IOptions<RunsOptions>>().Value;
+            return new WorkerPool(runs.WorkerPool, runs.Limits);
+        });
         services.AddSingleton<RunArchive>();
         services.AddSingleton<RunStore>();
         services.AddSingleton<RunRecorder>();
         services.AddSingleton<VisitorQuota>();
         services.AddSingleton<RunManager>();
+        services.AddHostedService(provider => provider.GetRequiredService<RunManager>());
         services.AddSingleton<RunRetention>();
         services.AddHostedService(provider => provider.GetRequiredService<RunRetention>());
         services.AddSignalR(hub => hub.MaximumReceiveMessageSize = MaxHubMessageBytes)
@@ -37,7 +44,7 @@ public static class RunExtensions
 
     /// <summary>
     /// Cleans up after an earlier portal that stopped without ending its runs: kills the worker processes
-    /// it left behind and marks its unfinished runs interrupted.
+    /// it left behind and marks its unfinished runs interrupted. Then fills the warm worker pool.
     /// </summary>
     public static async Task RecoverInterruptedRunsAsync(this WebApplication app)
     {
@@ -47,6 +54,7 @@ public static class RunExtensions
             app.Logger.LogWarning("Killed {Count} worker processes left behind by an earlier run of the portal", killed);
         }
 
+        _ = app.Services.GetRequiredService<WorkerPool>(); // warm workers start now, not on the first run
         var interrupted = await app.Services.GetRequiredService<RunStore>().MarkInterruptedAsync();
         if (interrupted > 0)
         {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using ConcurrencyLab.Engine.Runtime;
+using ConcurrencyLab.Engine.Workers;
 using Microsoft.Extensions.Options;
 
 namespace ConcurrencyLab.Portal.Runs;
@@ -10,8 +11,8 @@ namespace ConcurrencyLab.Portal.Runs;
 /// them while they run and keeps them findable in memory while they run and for a while after.
 /// </summary>
 public sealed class RunManager(
-    DemoCatalog catalog, IOptions<RunsOptions> options, VisitorQuota quota, RunRecorder recorder, ILogger<RunManager> logger)
-    : IAsyncDisposable
+    DemoCatalog catalog, IOptions<RunsOptions> options, VisitorQuota quota, RunRecorder recorder, WorkerPool workers, ILogger<RunManager> logger)
+    : IHostedService, IAsyncDisposable
 {
     private readonly RunsOptions _options = options.Value;
     private readonly ConcurrentDictionary<string, DemoRun> _runs = new(StringComparer.Ordinal);
@@ -40,7 +41,7 @@ public sealed class RunManager(
 
         var lease = owner is null ? null : quota.Admit(owner);
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
-        var run = new DemoRun(demo, bound, _options.Limits);
+        var run = new DemoRun(demo, bound, _options.Limits, workers);
         try
         {
             await recorder.CreateAsync(id, run, owner).ConfigureAwait(false);
@@ -84,7 +85,13 @@ public sealed class RunManager(
         return true;
     }
 
-    public async ValueTask DisposeAsync()
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// The portal is stopping: cancels every run and waits until each has ended and is stored as such, while
+    /// the database is still there to write to.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
         await _shutdown.CancelAsync().ConfigureAwait(false);
         foreach (var run in _runs.Values)
@@ -92,8 +99,10 @@ public sealed class RunManager(
             run.Cancel();
         }
 
-        await Task.WhenAll(_admissions).WaitAsync(_options.Limits.KillGrace + TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        await Task.WhenAll(_admissions).WaitAsync(_options.Limits.KillGrace + TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
     }
+
+    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
 
     private async Task AdmitAsync(string id, DemoRun run, IDisposable? lease)
     {

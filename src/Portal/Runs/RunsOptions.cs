@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ConcurrencyLab.Engine.Runtime;
+using ConcurrencyLab.Engine.Workers;
 
 namespace ConcurrencyLab.Portal.Runs;
 
@@ -39,6 +40,10 @@ public sealed class RunsOptions
     /// <summary>How long a finished run stays in memory for watchers after it is stored.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan KeepFinished { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Warm worker processes kept ready for process demos; Size 0 starts every process cold.</summary>
+    [Required]
+    public WorkerPoolOptions WorkerPool { get; set; } = new();
 
     /// <summary>The limits of each run.</summary>
     [Required]
