@@ -44,32 +44,47 @@ public sealed class RunStore : IAsyncDisposable
     });
 
     /// <summary>Stores a chunk of a run's events, with the run's latest status and moment.</summary>
+    /// <remarks>Plain SQL: this is the hot path (every run, several times a second), and change tracking
+    /// costs more than the writing itself (docs/benchmarks.md, section 6).</remarks>
     public Task AppendAsync(RunChunk chunk, RunStatus? status, long latest) => EnqueueAsync(async db =>
     {
-        var run = await db.Runs.FindAsync(chunk.RunId).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"Run {chunk.RunId} is not stored.");
-        db.RunChunks.Add(chunk);
-        run.EventCount = Math.Max(run.EventCount, chunk.First + chunk.Count);
-        run.StoredBytes += chunk.Data.Length;
-        run.DurationMicros = Math.Max(run.DurationMicros, latest);
-        if (status is { } s && Unfinished.Contains(run.Status))
+        var database = db.Database;
+        await database.ExecuteSqlAsync($"""
+            INSERT INTO "RunChunks" ("RunId", "First", "Count", "Encoding", "Data")
+            VALUES ({chunk.RunId}, {chunk.First}, {chunk.Count}, {chunk.Encoding}, {chunk.Data})
+            """).ConfigureAwait(false);
+        var statusName = status is { } s ? NameOf(s) : null;
+        var queued = NameOf(RunStatus.Queued);
+        var started = NameOf(RunStatus.Started);
+        var updated = await database.ExecuteSqlAsync($"""
+            UPDATE "Runs" SET
+                "EventCount" = max("EventCount", {chunk.First + chunk.Count}),
+                "StoredBytes" = "StoredBytes" + {chunk.Data.Length},
+                "DurationMicros" = max("DurationMicros", {latest}),
+                "Status" = CASE WHEN {statusName} IS NOT NULL AND "Status" IN ({queued}, {started}) THEN {statusName} ELSE "Status" END
+            WHERE "Id" = {chunk.RunId}
+            """).ConfigureAwait(false);
+        if (updated != 1)
         {
-            run.Status = NameOf(s);
+            throw new InvalidOperationException($"Run {chunk.RunId} is not stored.");
         }
-
-        await db.SaveChangesAsync().ConfigureAwait(false);
     });
 
     /// <summary>Marks a run ended, with its final status and summary.</summary>
     public Task FinishAsync(string id, RunStatus status, RunSummary summary) => EnqueueAsync(async db =>
     {
-        var run = await db.Runs.FindAsync(id).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"Run {id} is not stored.");
-        run.Status = NameOf(status);
-        run.EndedUtc = DateTime.UtcNow;
-        run.DurationMicros = Math.Max(run.DurationMicros, summary.DurationMicros);
-        run.SummaryJson = JsonSerializer.Serialize(summary, EventJson.Options);
-        await db.SaveChangesAsync().ConfigureAwait(false);
+        var updated = await db.Database.ExecuteSqlAsync($"""
+            UPDATE "Runs" SET
+                "Status" = {NameOf(status)},
+                "EndedUtc" = {DateTime.UtcNow},
+                "DurationMicros" = max("DurationMicros", {summary.DurationMicros}),
+                "SummaryJson" = {JsonSerializer.Serialize(summary, EventJson.Options)}
+            WHERE "Id" = {id}
+            """).ConfigureAwait(false);
+        if (updated != 1)
+        {
+            throw new InvalidOperationException($"Run {id} is not stored.");
+        }
     });
 
     /// <summary>
