@@ -78,91 +78,41 @@ public class RunStorageTests
     [Fact]
     public async Task APortalKilledMidRunComesBackWithTheRunInterruptedItsEventsKeptAndNoChildLeft()
     {
-        var data = Directory.CreateTempSubdirectory("concurrency-lab-kill-");
-        try
+        await WithPortalProcessesAsync(async start =>
         {
-            var settings = new Dictionary<string, string> { ["Data__DatabasePath"] = Path.Combine(data.FullName, "portal.db") };
-            var dll = PortalProcess.BuiltPortal();
-            string runId;
-            long lastSeen = 0;
-            int ownerPid;
-            await using (var portal = await PortalProcess.StartAsync(dll, PortalApplication.RepositoryRoot, settings))
-            {
-                ownerPid = portal.Pid;
-                await using var hub = await RawHubClient.ConnectAsync(portal.Address);
-                runId = await hub.StartRunAsync("spawn-children", new { children = 2, grandchildren = 1, lines = 50, pause = 200 });
-                await foreach (var batch in hub.StreamAsync("Watch", [runId, 0]))
-                {
-                    lastSeen = Math.Max(lastSeen, batch.GetProperty("events").EnumerateArray().Max(e => e.GetProperty("t").GetInt64()));
-                    if (lastSeen >= 2_000_000)
-                    {
-                        break;
-                    }
-                }
-
-                Assert.True(ProcessReaper.FindOwnedProcesses(ownerPid).Count >= 4, "two children and their grandchildren are running");
-                await portal.KillAsync();
-            }
+            var (runId, lastSeen, ownerPid) = await StopMidRunAsync(start, portal => portal.KillAsync());
 
             // The workers die with the portal (PR_SET_PDEATHSIG), grandchildren with their parents.
             await WaitUntilAsync(() => ProcessReaper.FindOwnedProcesses(ownerPid).Count == 0);
 
-            await using var restarted = await PortalProcess.StartAsync(dll, PortalApplication.RepositoryRoot, settings);
+            await using var restarted = await start();
             using var http = new HttpClient { BaseAddress = restarted.Address };
             var page = await http.GetStringAsync($"/runs/{runId}");
             Assert.Contains("data-status=\"interrupted\"", page);
 
-            await using var hubAgain = await RawHubClient.ConnectAsync(restarted.Address);
-            var events = await hubAgain.WatchToEndAsync(runId);
-            var end = events[^1];
-            Assert.Equal("interrupted", end.GetProperty("status").GetString());
+            await using var hub = await RawHubClient.ConnectAsync(restarted.Address);
+            var events = await hub.WatchToEndAsync(runId);
+            Assert.Equal("interrupted", events[^1].GetProperty("status").GetString());
             var lastStored = events.Where(e => e.Kind() != "run").Max(e => e.GetProperty("t").GetInt64());
             Assert.True(lastStored >= lastSeen - 1_000_000, $"stored up to {lastStored} µs; the watcher had seen {lastSeen} µs before the kill");
             Assert.Empty(ProcessReaper.FindOwnedProcesses(ownerPid));
-        }
-        finally
-        {
-            data.Delete(recursive: true);
-        }
+        });
     }
 
     [Fact]
     public async Task APortalStoppedInOrderMidRunStoresTheRunAsCancelledAndLeavesNoChild()
     {
-        var data = Directory.CreateTempSubdirectory("concurrency-lab-stop-");
-        try
+        await WithPortalProcessesAsync(async start =>
         {
-            var settings = new Dictionary<string, string> { ["Data__DatabasePath"] = Path.Combine(data.FullName, "portal.db") };
-            var dll = PortalProcess.BuiltPortal();
-            string runId;
-            int ownerPid;
-            await using (var portal = await PortalProcess.StartAsync(dll, PortalApplication.RepositoryRoot, settings))
-            {
-                ownerPid = portal.Pid;
-                await using var hub = await RawHubClient.ConnectAsync(portal.Address);
-                runId = await hub.StartRunAsync("spawn-children", new { children = 2, grandchildren = 1, lines = 50, pause = 200 });
-                await foreach (var batch in hub.StreamAsync("Watch", [runId, 0]))
-                {
-                    if (batch.GetProperty("events").EnumerateArray().Any(e => e.TryGetProperty("text", out var text) && text.GetString() == "1.1 line 1/50"))
-                    {
-                        break;
-                    }
-                }
+            var (runId, _, ownerPid) = await StopMidRunAsync(start, portal => portal.StopAsync());
+            Assert.Empty(ProcessReaper.FindOwnedProcesses(ownerPid));
 
-                await portal.StopAsync();
-                Assert.Empty(ProcessReaper.FindOwnedProcesses(ownerPid));
-            }
-
-            await using var restarted = await PortalProcess.StartAsync(dll, PortalApplication.RepositoryRoot, settings);
-            await using var hubAgain = await RawHubClient.ConnectAsync(restarted.Address);
-            var events = await hubAgain.WatchToEndAsync(runId);
+            await using var restarted = await start();
+            await using var hub = await RawHubClient.ConnectAsync(restarted.Address);
+            var events = await hub.WatchToEndAsync(runId);
             Assert.Equal("cancelled", events[^1].GetProperty("status").GetString());
             Assert.DoesNotContain(events, e => e.Kind() == "run" && e.GetProperty("status").GetString() == "interrupted");
-        }
-        finally
-        {
-            data.Delete(recursive: true);
-        }
+        });
     }
 
     [Fact]
@@ -220,6 +170,47 @@ public class RunStorageTests
         var byAge = await store.PruneAsync(new RetentionOptions { MaxAge = TimeSpan.FromDays(1) }, DateTime.UtcNow.AddDays(2));
         Assert.Equal([ids[^1]], byAge);
         Assert.Null(await archive.FindAsync(ids[^1]));
+    }
+
+    /// <summary>Runs <paramref name="test"/> with a way to start the built portal as a process on one database file.</summary>
+    private static async Task WithPortalProcessesAsync(Func<Func<Task<PortalProcess>>, Task> test)
+    {
+        var data = Directory.CreateTempSubdirectory("concurrency-lab-process-");
+        try
+        {
+            var settings = new Dictionary<string, string> { ["Data__DatabasePath"] = Path.Combine(data.FullName, "portal.db") };
+            var dll = PortalProcess.BuiltPortal();
+            await test(() => PortalProcess.StartAsync(dll, PortalApplication.RepositoryRoot, settings));
+        }
+        finally
+        {
+            data.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Starts a portal, runs two children with a grandchild each until the run is two seconds old, then stops
+    /// the portal with <paramref name="stop"/>. Returns the run, the latest moment a watcher saw, and the portal's pid.
+    /// </summary>
+    private static async Task<(string RunId, long LastSeen, int OwnerPid)> StopMidRunAsync(
+        Func<Task<PortalProcess>> start, Func<PortalProcess, Task> stop)
+    {
+        await using var portal = await start();
+        await using var hub = await RawHubClient.ConnectAsync(portal.Address);
+        var runId = await hub.StartRunAsync("spawn-children", new { children = 2, grandchildren = 1, lines = 50, pause = 200 });
+        long lastSeen = 0;
+        await foreach (var batch in hub.StreamAsync("Watch", [runId, 0]))
+        {
+            lastSeen = Math.Max(lastSeen, batch.GetProperty("events").EnumerateArray().Max(e => e.GetProperty("t").GetInt64()));
+            if (lastSeen >= 2_000_000)
+            {
+                break;
+            }
+        }
+
+        Assert.True(ProcessReaper.FindOwnedProcesses(portal.Pid).Count >= 4, "two children and their grandchildren are running");
+        await stop(portal);
+        return (runId, lastSeen, portal.Pid);
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)
