@@ -23,7 +23,7 @@ public class ExplicitSwitchDemoTests
         var consumer = Timeline.Lane(events, "consumer").Lane;
         // Each lane's first slice is its start on the thread; the switching comes after.
         var turns = Timeline.Running(events, producer).Skip(1).Concat(Timeline.Running(events, consumer).Skip(1))
-            .OrderBy(s => s.Start).ToList();
+            .OrderBy(s => s.Seq).ToList();
         Assert.Equal(10 + 1 + 10 + 2, turns.Count);
         for (var i = 0; i < turns.Count; i++)
         {

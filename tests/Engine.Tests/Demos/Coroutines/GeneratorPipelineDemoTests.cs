@@ -24,7 +24,7 @@ public class GeneratorPipelineDemoTests
         var (_, events) = await RunHarness.RunAsync(new GeneratorPipelineDemo(), new Dictionary<string, string> { ["take"] = "8" });
 
         var thread = Timeline.Lane(events, "pipeline thread");
-        var slices = Stages.SelectMany(name => Timeline.Running(events, Timeline.Lane(events, name).Lane)).OrderBy(s => s.Start).ThenBy(s => s.End).ToList();
+        var slices = Stages.SelectMany(name => Timeline.Running(events, Timeline.Lane(events, name).Lane)).OrderBy(s => s.Seq).ToList();
         Assert.True(slices.Count > 4 * 8, $"only {slices.Count} running slices");
         Assert.All(slices, s => Assert.Equal(thread.Tid, s.Tid));
         for (var i = 1; i < slices.Count; i++)

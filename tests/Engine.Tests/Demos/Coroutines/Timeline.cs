@@ -3,7 +3,8 @@ using ConcurrencyLab.Engine.Events;
 namespace ConcurrencyLab.Engine.Tests.Demos.Coroutines;
 
 /// <summary>One running span of a lane: from entering running to its next state, on the OS thread that ran it.</summary>
-internal sealed record Slice(int Lane, long Start, long End, int? Tid);
+/// <summary>A running slice; <paramref name="Seq"/> is where it starts in the log, which orders slices that start in the same microsecond.</summary>
+internal sealed record Slice(int Lane, long Start, long End, int? Tid, int Seq);
 
 /// <summary>Reads lanes, running slices and resume delays out of a run's events.</summary>
 internal static class Timeline
@@ -16,14 +17,14 @@ internal static class Timeline
 
     public static List<Slice> Running(RunEvent[] events, int lane)
     {
-        var states = States(events, lane);
+        var states = events.Select((e, seq) => (Event: e as StateEvent, Seq: seq)).Where(s => s.Event?.Lane == lane).ToList();
         var slices = new List<Slice>();
         for (var i = 0; i < states.Count; i++)
         {
-            if (states[i].State == LaneState.Running)
+            if (states[i].Event!.State == LaneState.Running)
             {
-                var end = i + 1 < states.Count ? states[i + 1].T : long.MaxValue;
-                slices.Add(new Slice(lane, states[i].T, end, states[i].Tid));
+                var end = i + 1 < states.Count ? states[i + 1].Event!.T : long.MaxValue;
+                slices.Add(new Slice(lane, states[i].Event!.T, end, states[i].Event!.Tid, states[i].Seq));
             }
         }
 
