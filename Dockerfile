@@ -11,6 +11,7 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props Portal.sln appsettings.json ./
 COPY src/Engine/Engine.csproj src/Engine/
+COPY src/Worker/Worker.csproj src/Worker/
 COPY src/Portal/Portal.csproj src/Portal/
 RUN dotnet restore src/Portal/Portal.csproj
 COPY src/ src/
