@@ -34,7 +34,9 @@ public static class DataExtensions
     /// <summary>
     /// Brings the schema up to date and switches the file to WAL, where readers never wait for the writer
     /// (the file keeps that mode). Busy waits: Microsoft.Data.Sqlite retries a busy database for the
-    /// command timeout (30 s), and the run tables have one writer anyway (<see cref="Runs.RunStore"/>).
+    /// command timeout (30 s). Write transactions start with BEGIN IMMEDIATE (Microsoft.Data.Sqlite's
+    /// default, non-deferred), so none has to upgrade from reading to writing, where WAL could refuse it;
+    /// and the run tables have one writer anyway (<see cref="Runs.RunStore"/>).
     /// </summary>
     public static async Task PrepareAsync(this PortalDbContext db)
     {
