@@ -201,7 +201,7 @@ public sealed class ChildProcess
 
     private void OnOutput(string line, OutputStream stream)
     {
-        if (stream == OutputStream.Stderr && line.Contains("out of memory", StringComparison.OrdinalIgnoreCase))
+        if (stream == OutputStream.Stderr && SaysOutOfMemory(line))
         {
             _saidOutOfMemory = true; // the runtime may also abort on its own when memory runs out (SIGABRT)
         }
@@ -216,6 +216,10 @@ public sealed class ChildProcess
             }
         }
     }
+
+    /// <summary>"Out of memory." from the runtime, or an OutOfMemoryException it reports before it aborts.</summary>
+    internal static bool SaysOutOfMemory(string line) =>
+        line.Contains("out of memory", StringComparison.OrdinalIgnoreCase) || line.Contains(nameof(OutOfMemoryException), StringComparison.Ordinal);
 
     private string Describe(int code) => code switch
     {
