@@ -37,7 +37,7 @@ public static class UiText
     public static readonly LocalizedText SkipToContent = new("Skip to content", "跳到正文");
 
     // Stored runs: "My runs", the run page and the comparison.
-    public static readonly LocalizedText MyRuns = new("My runs", "我的运行");
+    public static readonly LocalizedText MyRuns = new("My runs", "我的运行记录");
     public static readonly LocalizedText MyRunsLede = new(
         "Every run started in this browser, newest first. Open one to replay or share it, or tick two and compare them on one time axis.",
         "在这个浏览器里启动的所有运行，最新的在前。打开一次运行可以回放或分享；勾选两次运行，可以在同一条时间轴上对比。");
@@ -45,12 +45,12 @@ public static class UiText
         "No runs here yet. Open a lesson and press Run: every run is kept, and you can come back to it.",
         "这里还没有运行记录。打开一节课，点击“运行”：每次运行都会保存下来，随时可以回来查看。");
     public static readonly LocalizedText DemosRun = new("You have run this lesson's demos", "你已运行过本课的演示");
-    public static readonly LocalizedText LessonRuns = new("My runs of this lesson", "我在本课的运行");
+    public static readonly LocalizedText LessonRuns = new("My runs of this lesson", "本课的运行记录");
     public static readonly LocalizedText AllLessons = new("All lessons", "全部课程");
     public static readonly LocalizedText AnyStatus = new("Any status", "任意状态");
     public static readonly LocalizedText Filter = new("Filter", "筛选");
     public static readonly LocalizedText CompareSelected = new("Compare the two ticked runs", "对比勾选的两次运行");
-    public static readonly LocalizedText CompareThis = new("Compare “{0}”", "对比“{0}”");
+    public static readonly LocalizedText CompareThis = new("Compare “{0}”", "选中“{0}”用于对比");
     public static readonly LocalizedText Compare = new("Compare runs", "对比运行");
     public static readonly LocalizedText CompareLede = new(
         "Both runs on one time axis, aligned at their start. Zoom or pan one and the other follows.",
@@ -146,7 +146,7 @@ public static class UiText
         ["copied"] = new("Copied", "已复制"),
         ["play"] = new("Play", "播放"),
         ["pause"] = new("Pause", "暂停"),
-        ["loading"] = new("Loading the run…", "正在载入运行…"),
+        ["loading"] = new("Loading the run…", "正在加载这次运行…"),
         ["openRun"] = new("Open this run (replay, share)", "打开这次运行（回放、分享）"),
         ["comparePrevious"] = new("Compare with the previous run", "与上一次运行对比"),
     };
