@@ -86,6 +86,25 @@ public partial class RunPageTests(PortalApplication portal) : IClassFixture<Port
         Assert.Matches("name=\"threads\" min=\"\\d+\" max=\"\\d+\" value=\"2\"", demoPage);
     }
 
+    [Fact]
+    public async Task ARunOpenedTheMomentItEndsShowsItEndedThoughTheDatabaseIsBehind()
+    {
+        // The recorder writes every 2 s here: when the run ends, the database still says "queued".
+        await using var slow = PortalApplication.With(new() { ["Runs:RecordInterval"] = "00:00:02" });
+        await using var hub = await RawHubClient.ConnectAsync(slow.Address);
+        var id = await hub.StartRunAsync("race-counter", new { threads = 2, increments = 10000, mode = "lock" });
+        await hub.WatchToEndAsync(id);
+        using var client = slow.CreatePlainClient();
+        client.DefaultRequestHeaders.Add("Accept-Language", "en");
+
+        var page = await client.GetStringAsync($"/runs/{id}");
+
+        Assert.Equal("queued", (await slow.Services.GetRequiredService<RunArchive>().FindAsync(id))!.Status);
+        Assert.Contains("data-status=\"completed\"", page);
+        Assert.Contains("20,000", page);
+        Assert.DoesNotContain("data-status=\"queued\"", page);
+    }
+
     [Theory]
     [InlineData("/runs/0123456789abcdef")]
     [InlineData("/runs/not-a-run-id-and-far-too-long-to-be-one-at-all")]

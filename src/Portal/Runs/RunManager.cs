@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using System.Text.Json;
+using ConcurrencyLab.Engine.Events;
 using ConcurrencyLab.Engine.Runtime;
 using ConcurrencyLab.Engine.Workers;
+using ConcurrencyLab.Portal.Data;
 using Microsoft.Extensions.Options;
 
 namespace ConcurrencyLab.Portal.Runs;
@@ -63,6 +66,36 @@ public sealed class RunManager(
 
     /// <summary>A run still held in memory, or null.</summary>
     public DemoRun? Find(string id) => _runs.GetValueOrDefault(id);
+
+    /// <summary>
+    /// The stored run brought up to date from memory: a run still held there may be ahead of the database
+    /// by a chunk or its final status (a learner who opens a run the moment it ends sees it ended).
+    /// </summary>
+    public StoredRun Freshen(StoredRun stored)
+    {
+        if (Find(stored.Id) is not { } live)
+        {
+            return stored;
+        }
+
+        var events = live.Log.Slice(0, live.Log.Count);
+        var status = events.OfType<RunStatusEvent>().LastOrDefault()?.Status ?? RunStatus.Queued;
+        var summary = live.Log.IsCompleted ? RunSummary.Of(events) : null;
+        return new StoredRun
+        {
+            Id = stored.Id,
+            DemoId = stored.DemoId,
+            OwnerId = stored.OwnerId,
+            ParametersJson = stored.ParametersJson,
+            CreatedUtc = stored.CreatedUtc,
+            Status = RunStore.NameOf(status),
+            EndedUtc = stored.EndedUtc ?? (summary is null ? null : DateTime.UtcNow),
+            EventCount = events.Length,
+            DurationMicros = events.Length == 0 ? 0 : events.Max(e => e.T),
+            StoredBytes = stored.StoredBytes,
+            SummaryJson = summary is null ? stored.SummaryJson : JsonSerializer.Serialize(summary, EventJson.Options),
+        };
+    }
 
     /// <summary>Drops a run from memory (retention deleted it); a run still going is cancelled first.</summary>
     public void Forget(string id)
