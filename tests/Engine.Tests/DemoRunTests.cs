@@ -83,6 +83,18 @@ public class DemoRunTests
         Assert.Contains(events.OfType<MarkEvent>(), m => m.Label.StartsWith("thread refused"));
     }
 
+    [Fact]
+    public async Task ADemoThatThrowsStillLogsTheLastEventsOfTheThreadsItStarted()
+    {
+        var (status, events) = await RunHarness.RunAsync(new ThrowsAfterStartingAThread());
+
+        Assert.Equal(RunStatus.Failed, status);
+        var slow = events.OfType<LaneEvent>().Single(l => l.Name == "slow").Lane;
+        Assert.Contains(events, e => e is OutputEvent { Text: "slow: still here" });
+        Assert.Equal(LaneState.Done, events.OfType<StateEvent>().Last(s => s.Lane == slow).State);
+        Assert.IsType<RunStatusEvent>(events[^1]);
+    }
+
     [Theory]
     [InlineData("threads", "0", "between 1 and 16")]
     [InlineData("threads", "17", "between 1 and 16")]
@@ -137,5 +149,21 @@ public class DemoRunTests
     public void ControlCharactersInOutputAreMadeVisible()
     {
         Assert.Equal("a\u241b[31mred\u2400", Lane.MakeVisible("a\u001b[31mred\0"));
+    }
+
+    /// <summary>Starts a thread that takes its time (and does not listen for the stop), then fails.</summary>
+    private sealed class ThrowsAfterStartingAThread : IDemo
+    {
+        public DemoInfo Info { get; } = new("throws-after-a-thread", new("Throws", "抛出异常"), new("", ""), []);
+
+        public Task RunAsync(DemoContext context)
+        {
+            context.StartThread("slow", lane =>
+            {
+                Thread.Sleep(200);
+                lane.Print("slow: still here");
+            });
+            throw new InvalidOperationException("the demo gave up");
+        }
     }
 }

@@ -112,25 +112,33 @@ public sealed class DemoContext
     public void Counter(string name, double value) => Emit(new CounterEvent(Clock.Now, name, value));
 
     /// <summary>Runs the demo's entry point as the main lane, then joins every thread and task it left running.</summary>
-    internal void RunMain(Func<DemoContext, Task> entry) => RunLane(Main, _scope.RootLane, lane =>
+    internal void RunMain(Func<DemoContext, Task> entry)
     {
-        entry(this).GetAwaiter().GetResult();
-        foreach (var other in Lanes().Where(l => l.Thread?.IsAlive == true || l.Task?.IsCompleted == false))
+        RunLane(Main, _scope.RootLane, lane =>
         {
-            lane.Join(other);
-        }
-    });
+            entry(this).GetAwaiter().GetResult();
+            foreach (var other in Lanes().Where(l => l.Thread?.IsAlive == true || l.Task?.IsCompleted == false))
+            {
+                lane.Join(other);
+            }
+        });
+
+        // A demo that threw has stopped the run (End), which tells the lanes it started to stop. They still end
+        // before the run does, so their last events reach the log and none of its threads outlives it.
+        WaitFor(Lanes(), DateTime.UtcNow + Limits.KillGrace);
+    }
 
     /// <summary>Every thread the run started: main, thread lanes, and the readers of its processes' output.</summary>
     internal IEnumerable<Thread> Threads() =>
         Lanes().Prepend(Main).Select(l => l.Thread).OfType<Thread>().Concat(Processes.SelectMany(p => p.Readers));
 
     /// <summary>Waits for the main thread and every thread and task the run started, up to <paramref name="timeout"/>.</summary>
-    internal bool WaitForLanes(TimeSpan timeout)
+    internal bool WaitForLanes(TimeSpan timeout) => WaitFor(Lanes().Prepend(Main), DateTime.UtcNow + timeout);
+
+    private static bool WaitFor(IEnumerable<Lane> lanes, DateTime deadline)
     {
-        var deadline = DateTime.UtcNow + timeout;
         TimeSpan Left() => deadline - DateTime.UtcNow > TimeSpan.Zero ? deadline - DateTime.UtcNow : TimeSpan.Zero;
-        return Lanes().Prepend(Main).All(l => (l.Thread?.Join(Left()) ?? true) && (l.Task is null || ((IAsyncResult)l.Task).AsyncWaitHandle.WaitOne(Left())));
+        return lanes.All(l => (l.Thread?.Join(Left()) ?? true) && (l.Task is null || ((IAsyncResult)l.Task).AsyncWaitHandle.WaitOne(Left())));
     }
 
     internal void Emit(RunEvent e)

@@ -110,13 +110,18 @@ public sealed class WorkerPool : IDisposable
         Task.WaitAll(refills, TimeSpan.FromSeconds(10));
     }
 
-    /// <summary>Starts as many workers warming up as the pool lacks, unless it is over. A run calls it when it ends.</summary>
+    /// <summary>
+    /// Starts a worker warming up if the pool lacks one, unless it is over; each that becomes ready starts the next.
+    /// One boots at a time: booting them all at once would take every core from whatever runs next, for a few
+    /// hundred milliseconds. A run calls it when it ends.
+    /// </summary>
     internal void Refill()
     {
         lock (_gate)
         {
-            for (; !_disposed && _failure is null && _idle.Count + _starting < Size; _starting++)
+            if (!_disposed && _failure is null && _starting == 0 && _idle.Count < Size)
             {
+                _starting++;
                 _refills.RemoveAll(r => r.IsCompleted);
                 _refills.Add(WarmUpAsync());
             }
@@ -197,16 +202,18 @@ public sealed class WorkerPool : IDisposable
         lock (_gate)
         {
             _starting--;
-            if (failure is null && !_disposed)
-            {
-                _idle.Enqueue(worker!);
-                Changed();
-                return;
-            }
-
             if (!_disposed)
             {
-                _failure ??= failure; // something is wrong with every worker, not this one: stop starting them
+                if (failure is null)
+                {
+                    _idle.Enqueue(worker!);
+                    worker = null;
+                }
+                else
+                {
+                    _failure ??= failure; // something is wrong with every worker, not this one: stop starting them
+                }
+
                 Changed();
             }
         }
@@ -214,7 +221,10 @@ public sealed class WorkerPool : IDisposable
         if (worker is not null)
         {
             End(worker);
+            return;
         }
+
+        Refill(); // the next one, if the pool still lacks any
     }
 
     /// <summary>Wakes whoever waits for the pool to change. Called under the gate.</summary>
