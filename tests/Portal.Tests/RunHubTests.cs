@@ -69,6 +69,34 @@ public class RunHubTests(PortalApplication portal) : IClassFixture<PortalApplica
     }
 
     [Fact]
+    public async Task WhenTheQueueIsFullANewRunIsRefusedWithAReasonAndTheQueuedOnesSayTheirPlace()
+    {
+        await using var busy = PortalApplication.With(new()
+        {
+            ["Runs:MaxConcurrent"] = "1", ["Runs:QueueLimit"] = "2", ["Runs:MaxGoingPerVisitor"] = "10",
+        });
+        await using var hub = await RawHubClient.ConnectAsync(busy.Address);
+        var longRun = new { threads = 1, lines = 20, pause = 200 };
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add(await hub.StartRunAsync("spawn-threads", longRun));
+        }
+
+        var refused = await Assert.ThrowsAsync<HubErrorException>(() => hub.StartRunAsync("spawn-threads", longRun));
+
+        Assert.Contains("The server is busy: 2 runs are waiting already", refused.Message);
+        foreach (var id in ids.AsEnumerable().Reverse())
+        {
+            await hub.InvokeAsync("Cancel", id);
+        }
+
+        var last = await hub.WatchToEndAsync(ids[^1]);
+        Assert.Contains(last, e => e.Kind() == "run" && e.GetProperty("status").GetString() == "queued");
+        Assert.Equal("cancelled", last[^1].GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task MalformedHubMessagesGetAnErrorAndTheConnectionKeepsWorking()
     {
         await using var hub = await RawHubClient.ConnectAsync(portal.Address);

@@ -30,6 +30,19 @@ public class VisitorQuotaTests
     }
 
     [Fact]
+    public async Task AChineseReaderIsToldWhyInChinese()
+    {
+        await using var portal = PortalApplication.With(new() { ["Runs:MaxGoingPerVisitor"] = "1" });
+        await using var hub = await RawHubClient.ConnectAsync(portal.Address, cookie: $"cl_visitor={new string('d', 32)}; lang=zh");
+
+        var first = await hub.StartRunAsync("spawn-threads", LongRun);
+        var refused = await Assert.ThrowsAsync<HubErrorException>(() => hub.StartRunAsync("spawn-threads", LongRun));
+
+        Assert.Contains("你已经有 1 次运行正在进行", refused.Message);
+        await hub.InvokeAsync("Cancel", first);
+    }
+
+    [Fact]
     public async Task AVisitorMayStartSoManyRunsAMinute()
     {
         await using var portal = PortalApplication.With(new() { ["Runs:MaxPerVisitorPerMinute"] = "3" });

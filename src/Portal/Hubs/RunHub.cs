@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ConcurrencyLab.Engine.Events;
 using ConcurrencyLab.Engine.Runtime;
+using ConcurrencyLab.Portal.Localization;
 using ConcurrencyLab.Portal.Runs;
 using ConcurrencyLab.Portal.Visitors;
 using Microsoft.AspNetCore.SignalR;
@@ -15,12 +16,22 @@ public sealed class RunHub(RunManager runs, RunArchive archive, IOptions<RunsOpt
     /// <summary>Starts a demo; returns the run id, or fails with a message fit to show the learner.</summary>
     public async Task<string> StartRun(string demoId, Dictionary<string, JsonElement>? parameters)
     {
+        var http = Context.GetHttpContext();
         try
         {
-            var owner = Context.GetHttpContext()?.VisitorId();
-            return await runs.StartAsync(demoId, parameters?.ToDictionary(p => p.Key, p => AsText(p.Value)), owner);
+            return await runs.StartAsync(demoId, parameters?.ToDictionary(p => p.Key, p => AsText(p.Value)), http?.VisitorId());
         }
-        catch (Exception ex) when (ex is UnknownDemoException or DemoParameterException or RunRefusedException)
+        catch (RunRefusedException ex)
+        {
+            var language = new RequestLanguage();
+            if (http is not null)
+            {
+                language.Resolve(http.Request);
+            }
+
+            throw new HubException(ex.Reason.In(language.Code));
+        }
+        catch (Exception ex) when (ex is UnknownDemoException or DemoParameterException)
         {
             throw new HubException(ex.Message);
         }

@@ -76,6 +76,17 @@ public static class UiText
     public static readonly LocalizedText ReplayPosition = new("Replay position", "回放位置");
     public static readonly LocalizedText Speed = new("Speed", "速度");
 
+    // Why a run was not started, and what to do.
+    public static readonly LocalizedText ServerBusy = new(
+        "The server is busy: {0} runs are waiting already. Try again in a few seconds.",
+        "服务器正忙：已经有 {0} 次运行在排队。请过几秒再试。");
+    public static readonly LocalizedText TooManyGoing = new(
+        "You already have {0} runs going. Wait for one to end, or cancel it, then run again.",
+        "你已经有 {0} 次运行正在进行。等其中一次结束或把它取消，再来运行。");
+    public static readonly LocalizedText TooManyPerMinute = new(
+        "You started {0} runs in the last minute. Wait a few seconds, then run again.",
+        "你在一分钟内已经启动了 {0} 次运行。请稍等几秒再运行。");
+
     /// <summary>Run statuses as a word or two, for lists and headings.</summary>
     public static readonly IReadOnlyDictionary<string, LocalizedText> StatusNames = new Dictionary<string, LocalizedText>
     {

@@ -5,6 +5,7 @@ using ConcurrencyLab.Engine.Events;
 using ConcurrencyLab.Engine.Runtime;
 using ConcurrencyLab.Engine.Workers;
 using ConcurrencyLab.Portal.Data;
+using ConcurrencyLab.Portal.Localization;
 using Microsoft.Extensions.Options;
 
 namespace ConcurrencyLab.Portal.Runs;
@@ -38,8 +39,7 @@ public sealed class RunManager(
         var bound = DemoParameters.Bind(demo.Info.Parameters, parameters);
         if (Volatile.Read(ref _waiting) >= _options.QueueLimit && _slots.CurrentCount == 0)
         {
-            throw new RunRefusedException(
-                $"The server is busy: {_options.QueueLimit} runs are waiting already. Try again in a few seconds.");
+            throw new RunRefusedException(UiText.ServerBusy.Format(_options.QueueLimit));
         }
 
         var lease = owner is null ? null : quota.Admit(owner);

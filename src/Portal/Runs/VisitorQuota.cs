@@ -1,3 +1,4 @@
+using ConcurrencyLab.Portal.Localization;
 using Microsoft.Extensions.Options;
 
 namespace ConcurrencyLab.Portal.Runs;
@@ -38,14 +39,12 @@ public sealed class VisitorQuota(IOptions<RunsOptions> options, TimeProvider clo
 
             if (usage.Going >= limits.MaxGoingPerVisitor)
             {
-                throw new RunRefusedException(
-                    $"You already have {usage.Going} runs going. Wait for one to end, or cancel it, then run again.");
+                throw new RunRefusedException(UiText.TooManyGoing.Format(usage.Going));
             }
 
             if (usage.Started.Count >= limits.MaxPerVisitorPerMinute)
             {
-                throw new RunRefusedException(
-                    $"You started {usage.Started.Count} runs in the last minute. Wait a few seconds, then run again.");
+                throw new RunRefusedException(UiText.TooManyPerMinute.Format(usage.Started.Count));
             }
 
             usage.Going++;
