@@ -40,6 +40,7 @@ public sealed class EchoServerDemo : IDemo
         main.Print($"echo server listening on 127.0.0.1:{port}, serving with {(threaded ? "a thread per connection" : "async I/O")}");
 
         var serverThreads = new HashSet<int>();
+        var handlers = new List<Lane>(); // filled by the acceptor; read once it has ended
         var acceptor = context.StartThread("acceptor", lane =>
         {
             for (var i = 1; i <= clients; i++)
@@ -52,6 +53,7 @@ public sealed class EchoServerDemo : IDemo
                     ? context.StartThread(name, conn => ServeBlocking(conn, connection, serverThreads), lane)
                     : context.StartTask(name, conn => ServeAsync(conn, connection, serverThreads, context.Cancellation), lane);
                 lane.Mark($"accepted {name}", handler);
+                handlers.Add(handler);
             }
         });
 
@@ -61,6 +63,7 @@ public sealed class EchoServerDemo : IDemo
             .ToList();
         callers.ForEach(main.Join);
         main.Join(acceptor);
+        handlers.ForEach(main.Join); // each ends when its client hangs up; only then is the count of threads complete
         lock (latencies)
         {
             main.Print($"{latencies.Count} echoes, mean round trip {latencies.Average():0.00} ms, slowest {latencies.Max():0.00} ms");
