@@ -86,9 +86,9 @@ public sealed class PortalProcess : IAsyncDisposable
     /// <summary>SIGTERM, as `docker stop` or systemd sends it: the portal shuts down in order, then exits.</summary>
     public async Task StopAsync()
     {
-        using (var kill = Process.Start("kill", ["-TERM", Pid.ToString(System.Globalization.CultureInfo.InvariantCulture)])!)
+        if (Kill(Pid, SigTerm) != 0)
         {
-            await kill.WaitForExitAsync();
+            throw new InvalidOperationException($"SIGTERM to {Pid} failed.");
         }
 
         await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
@@ -126,6 +126,11 @@ public sealed class PortalProcess : IAsyncDisposable
             }
         }
     }
+
+    private const int SigTerm = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 
     private static int FreePort()
     {

@@ -95,10 +95,6 @@ public sealed class RunArchive(IDbContextFactory<PortalDbContext> databases)
         return demos.ToHashSet(StringComparer.Ordinal);
     }
 
-    /// <summary>The summary of an ended run, or null while it runs.</summary>
-    public static RunSummary? SummaryOf(StoredRun run) =>
-        run.SummaryJson is null ? null : JsonSerializer.Deserialize<RunSummary>(run.SummaryJson, EventJson.Options);
-
     /// <summary>The run's parameters as text, as a learner would type them ("mode" = "lock").</summary>
     public static IReadOnlyDictionary<string, string> ParametersOf(StoredRun run)
     {

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using System.Text.Json;
 using ConcurrencyLab.Engine.Events;
 using ConcurrencyLab.Engine.Runtime;
 using ConcurrencyLab.Engine.Workers;
@@ -73,9 +72,9 @@ public sealed class RunManager(
     /// </summary>
     public StoredRun Freshen(StoredRun stored)
     {
-        if (Find(stored.Id) is not { } live)
+        if (stored.EndedUtc is not null || Find(stored.Id) is not { } live)
         {
-            return stored;
+            return stored; // the database has the whole run, or memory no longer does
         }
 
         var events = live.Log.Slice(0, live.Log.Count);
@@ -89,11 +88,11 @@ public sealed class RunManager(
             ParametersJson = stored.ParametersJson,
             CreatedUtc = stored.CreatedUtc,
             Status = RunStore.NameOf(status),
-            EndedUtc = stored.EndedUtc ?? (summary is null ? null : DateTime.UtcNow),
+            EndedUtc = summary is null ? null : DateTime.UtcNow,
             EventCount = events.Length,
             DurationMicros = events.Length == 0 ? 0 : events.Max(e => e.T),
             StoredBytes = stored.StoredBytes,
-            SummaryJson = summary is null ? stored.SummaryJson : JsonSerializer.Serialize(summary, EventJson.Options),
+            SummaryJson = summary?.ToJson(),
         };
     }
 

@@ -78,7 +78,7 @@ public sealed class RunStore : IAsyncDisposable
                 "Status" = {NameOf(status)},
                 "EndedUtc" = {DateTime.UtcNow},
                 "DurationMicros" = max("DurationMicros", {summary.DurationMicros}),
-                "SummaryJson" = {JsonSerializer.Serialize(summary, EventJson.Options)}
+                "SummaryJson" = {summary.ToJson()}
             WHERE "Id" = {id}
             """).ConfigureAwait(false);
         if (updated != 1)
@@ -114,7 +114,7 @@ public sealed class RunStore : IAsyncDisposable
                 run.EventCount = events.Count;
                 run.StoredBytes += data.Length;
                 run.DurationMicros = summary.DurationMicros;
-                run.SummaryJson = JsonSerializer.Serialize(summary, EventJson.Options);
+                run.SummaryJson = summary.ToJson();
             }
 
             await db.SaveChangesAsync().ConfigureAwait(false);
@@ -130,6 +130,16 @@ public sealed class RunStore : IAsyncDisposable
         var pruned = new List<string>();
         await EnqueueAsync(async db =>
         {
+            // Most passes find nothing to do: three figures decide that without reading every run.
+            var oldest = nowUtc - retention.MaxAge;
+            var totals = await db.Runs.GroupBy(_ => 1)
+                .Select(g => new { Count = g.Count(), Bytes = g.Sum(r => r.StoredBytes), Old = g.Count(r => r.EndedUtc != null && r.CreatedUtc < oldest) })
+                .SingleOrDefaultAsync().ConfigureAwait(false);
+            if (totals is null || (totals.Count <= retention.MaxRuns && totals.Bytes <= retention.MaxBytes && totals.Old == 0))
+            {
+                return;
+            }
+
             var runs = await db.Runs.OrderBy(r => r.CreatedUtc)
                 .Select(r => new { r.Id, r.CreatedUtc, r.StoredBytes, Ended = r.EndedUtc != null })
                 .ToListAsync().ConfigureAwait(false);

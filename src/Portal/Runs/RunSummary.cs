@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ConcurrencyLab.Engine.Events;
 
 namespace ConcurrencyLab.Portal.Runs;
@@ -16,6 +17,12 @@ public sealed record RunSummary(
     IReadOnlyDictionary<string, double> Counters,
     string? LastLine)
 {
+    /// <summary>As stored in <see cref="Data.StoredRun.SummaryJson"/>.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, EventJson.Options);
+
+    /// <summary>The summary stored with a run, or null while it runs.</summary>
+    public static RunSummary? FromJson(string? json) => json is null ? null : JsonSerializer.Deserialize<RunSummary>(json, EventJson.Options);
+
     public static RunSummary Of(IReadOnlyList<RunEvent> events)
     {
         var lanes = events.OfType<LaneEvent>().ToList();

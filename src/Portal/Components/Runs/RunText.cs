@@ -39,7 +39,7 @@ public static class RunText
             (UiText.Duration.In(language), Micros(run.DurationMicros)),
             (UiText.Events.In(language), Number(run.EventCount)),
         };
-        if (RunArchive.SummaryOf(run) is { } summary)
+        if (RunSummary.FromJson(run.SummaryJson) is { } summary)
         {
             figures.Add((UiText.Lanes.In(language), $"{summary.Processes} / {summary.Threads} / {summary.Tasks}"));
             figures.Add((UiText.OutputLines.In(language), Number(summary.OutputLines)));
