@@ -22,11 +22,8 @@ export class RunView {
 
   /** Starts showing `model` from scratch: view fitted, console emptied. */
   show(model: RunModel): void {
-    this.model = model;
-    this.console.clear();
+    this.replace(model);
     this.timeline.show(model);
-    this.console.append(model, model.output);
-    this.refreshTable();
   }
 
   /** Shows `model` in place of the current one, keeping the view (a replay moving back in time). */
