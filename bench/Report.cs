@@ -94,9 +94,12 @@ internal static class Report
         "divide that by the single-writer rate for the longest the log can ever cost a run, and compare the log " +
         "with the bare lock-and-store to see what its own bookkeeping costs. Sixteen writers on a machine with " +
         "fewer cores measure a contended lock under oversubscription, which depends on the scheduler as much as on " +
-        "the code. The reader section is a stress test, a writer appending flat out while every reader streams with " +
-        "no flush delay; on a machine with few cores the readers' thread-pool threads compete with the writer for " +
-        "a core, so compare the wall rate (what the writer lost, including the time it waited for a core) with " +
-        "the own-CPU rate (the extra work each event costs the writer itself). The last section is the one a " +
-        "learner could notice: how much longer each event takes the demo's own thread while others watch.";
+        "the code. The reader section is a stress test, a writer appending flat out while every reader streams; " +
+        "the readers have a million events each to move in the few tens of milliseconds the writer runs, so they " +
+        "are busy all that time, and on a machine with two cores whatever is busy beside the writer shares its " +
+        "cores, caches and scheduler with it. The busy-thread row measures that floor in the same run: compare " +
+        "the readers' rows with it, not with zero. (On this kind of machine the scheduler often starts two busy " +
+        "threads on one core and takes tens of milliseconds to move one, longer than the writer runs; that is " +
+        "the gap between the wall and own-CPU rates.) The last section is the one a learner could notice: how " +
+        "much longer each event takes the demo's own thread while others watch.";
 }

@@ -77,8 +77,10 @@ internal static class WatchCost
 
     private const string Notes =
         "One writer thread appends events, one every millisecond or so, and times each `TryAppend`; readers " +
-        "stream the log as in section 3. With no flush delay every waiting reader is woken by each append, on the " +
-        "writer's thread (completing the log's wake-up task queues one continuation per reader); with the portal's " +
-        "30 ms flush delay a reader waits out the delay once woken, so only the first append after each pause pays. " +
+        "stream the log as in section 3. With no flush delay the readers are all waiting when an event comes, so " +
+        "the log's pump is armed and the append queues it: one thread-pool work item however many readers there " +
+        "are, and what it costs is mostly waking a sleeping pool thread (a system call, on the writer's thread). " +
+        "With the portal's 30 ms flush delay a reader waits out the delay once woken, so only the first append " +
+        "after each pause pays. " +
         "Four rounds of 250 events per case, the cases taking turns.";
 }

@@ -67,6 +67,95 @@ public class EventLogTests
     }
 
     [Fact]
+    public async Task EachEventOfAWriterThatPausesReachesEveryReaderBeforeTheNextIsWritten()
+    {
+        // A reader nobody woke would get an event only with the next append; here the next append waits
+        // until every reader has the event, so a lost wake-up fails the test instead of hiding.
+        var log = new EventLog(1_000);
+        var received = new int[12];
+        var readers = received.Select((_, r) => Task.Run(async () =>
+        {
+            var flush = TimeSpan.FromMilliseconds(r % 3 == 0 ? 5 : 0);
+            await foreach (var batch in log.ReadAsync(0, 256, flush))
+            {
+                Interlocked.Add(ref received[r], batch.Events.Count);
+            }
+        })).ToArray();
+        var random = new Random(3);
+
+        for (var i = 1; i <= 200; i++)
+        {
+            log.TryAppend(new CounterEvent(i, "n", i));
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (Enumerable.Range(0, received.Length).Any(r => Volatile.Read(ref received[r]) < i))
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"a reader never got event {i}: {string.Join(", ", received)}");
+                await Task.Delay(random.Next(2));
+            }
+        }
+
+        log.Complete();
+        await Task.WhenAll(readers).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.All(received, count => Assert.Equal(200, count));
+    }
+
+    [Fact]
+    public async Task ReadersJoiningAtRandomWhileWritersRaceGetExactlyTheirPartOfTheLog()
+    {
+        for (var round = 0; round < 5; round++)
+        {
+            var log = new EventLog(200_000);
+            var random = new Random(round);
+            var writers = Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
+            {
+                for (var i = 0; i < 20_000; i++)
+                {
+                    log.TryAppend(new CounterEvent(w * 20_000 + i, "n", i));
+                    if (i % 2_000 == w)
+                    {
+                        await Task.Delay(1);
+                    }
+                }
+            })).ToArray();
+            var readers = new List<(long From, Task<List<RunEvent>> Seen)>();
+            for (var r = 0; r < 30; r++)
+            {
+                var from = random.Next(Math.Max(1, log.Count));
+                readers.Add((from, ReadAllAsync(log, from, TimeSpan.FromMilliseconds(r % 2))));
+                await Task.Delay(random.Next(3));
+            }
+
+            await Task.WhenAll(writers);
+            log.Complete();
+
+            var whole = log.Slice(0, log.Count);
+            Assert.Equal(80_000, whole.Length);
+            foreach (var (from, seen) in readers)
+            {
+                Assert.Equal(whole[(int)from..], await seen);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task CancellingAWaitingReaderEndsItAndLeavesTheOthersReading()
+    {
+        var log = new EventLog(100);
+        log.TryAppend(new CounterEvent(0, "n", 0));
+        using var cancel = new CancellationTokenSource();
+        var cancelled = ReadAllAsync(log, 0, TimeSpan.Zero, cancel.Token);
+        var other = ReadAllAsync(log, 0, TimeSpan.Zero);
+        await Task.Delay(50);
+
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled.WaitAsync(TimeSpan.FromSeconds(5)));
+        log.TryAppend(new CounterEvent(1, "n", 1));
+        log.Complete();
+
+        Assert.Equal(2, (await other.WaitAsync(TimeSpan.FromSeconds(5))).Count);
+    }
+
+    [Fact]
     public void FullLogRefusesDemoEventsButKeepsRoomForTheFinalStatus()
     {
         var log = new EventLog(3);
@@ -92,11 +181,15 @@ public class EventLogTests
         return log;
     }
 
-    private static async Task<List<RunEvent>> ReadAllAsync(EventLog log, long from)
+    private static Task<List<RunEvent>> ReadAllAsync(EventLog log, long from) =>
+        ReadAllAsync(log, from, TimeSpan.FromMilliseconds(5));
+
+    private static async Task<List<RunEvent>> ReadAllAsync(EventLog log, long from, TimeSpan flush, CancellationToken cancellationToken = default)
     {
         var seen = new List<RunEvent>();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        await foreach (var batch in log.ReadAsync(from, 256, TimeSpan.FromMilliseconds(5), timeout.Token))
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+        await foreach (var batch in log.ReadAsync(from, 256, flush, timeout.Token))
         {
             Assert.Equal(from + seen.Count, batch.First);
             seen.AddRange(batch.Events);
