@@ -112,17 +112,24 @@ public class LearnerJourneyTests(BrowserFixture browser) : IClassFixture<Browser
     }
 
     [BrowserFact]
-    public async Task AnOutOfRangeParameterIsRefusedWithAClearMessage()
+    public Task AnOutOfRangeParameterIsRefusedWithAClearMessage() =>
+        RefusesThreads99Async("/lessons/threads", "'threads' must be between 1 and 16; got 99.");
+
+    [BrowserFact]
+    public Task AChinesePageGetsTheRefusalInChineseWhateverTheBrowsersLanguage() =>
+        RefusesThreads99Async("/lessons/threads?lang=zh", "“线程数”（threads）必须在 1 到 16 之间，收到的是 99。");
+
+    private async Task RefusesThreads99Async(string lesson, string message)
     {
         await using var watched = await WatchedPage.OpenAsync(browser);
         var page = watched.Page;
-        await page.GotoAsync("/lessons/threads");
+        await page.GotoAsync(lesson);
         var demo = page.Locator(".demo").First;
 
         await demo.Locator("input[name=threads]").EvaluateAsync("input => { input.max = 99; input.value = 99; }");
         await demo.Locator("[data-run]").ClickAsync();
 
-        await Expect(demo.Locator("[data-status]")).ToContainTextAsync("'threads' must be between 1 and 16; got 99.");
+        await Expect(demo.Locator("[data-status]")).ToContainTextAsync(message);
         await Expect(demo.Locator("[data-run]")).ToBeEnabledAsync();
         Assert.Equal(0, await demo.Locator(".console li").CountAsync());
     }

@@ -68,6 +68,20 @@ public class RunHubTests(PortalApplication portal) : IClassFixture<PortalApplica
         Assert.Equal(before, runs.Count);
     }
 
+    [Theory]
+    [InlineData("spawn-threads", "{\"threads\":99}", "“线程数”（threads）必须在 1 到 16 之间，收到的是 99。")]
+    [InlineData("spawn-threads", "{\"threads\":\"many\"}", "“线程数”（threads）必须是整数，收到的是 'many'。")]
+    [InlineData("spawn-threads", "{\"colour\":1}", "没有名为 'colour' 的参数。")]
+    [InlineData("no-such-demo", "{}", "没有名为 'no-such-demo' 的演示。")]
+    public async Task AReaderOfChineseGetsTheErrorInChinese(string demo, string parameters, string expected)
+    {
+        await using var hub = await RawHubClient.ConnectAsync(portal.Address, cookie: "lang=zh");
+
+        var completion = await hub.InvokeAsync("StartRun", demo, JsonDocument.Parse(parameters).RootElement);
+
+        Assert.Contains(expected, completion.GetProperty("error").GetString());
+    }
+
     [Fact]
     public async Task WhenTheQueueIsFullANewRunIsRefusedWithAReasonAndTheQueuedOnesSayTheirPlace()
     {

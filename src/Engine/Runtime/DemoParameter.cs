@@ -20,7 +20,7 @@ public sealed record DemoParameter(string Name, LocalizedText Label, int Min, in
         new(name, label, 0, choices.Count - 1, defaultValue is null ? 0 : IndexOf(choices, defaultValue)) { Choices = choices };
 
     /// <summary>Parses and range-checks a raw value (for a choice: its name or index); returns an error message or null.</summary>
-    public string? TryParse(string raw, out int value)
+    public LocalizedText? TryParse(string raw, out int value)
     {
         if (Choices is not null && IndexOf(Choices, raw) is var index and >= 0)
         {
@@ -31,16 +31,25 @@ public sealed record DemoParameter(string Name, LocalizedText Label, int Min, in
         if (Choices is not null && !int.TryParse(raw, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _))
         {
             value = 0;
-            return $"'{Name}' must be one of {string.Join(", ", Choices.Select(c => c.Value))}; got '{Truncate(raw)}'.";
+            return new LocalizedText(
+                $"'{Name}' must be one of {string.Join(", ", Choices.Select(c => c.Value))}; got '{Truncate(raw)}'.",
+                $"{Named}只能是 {string.Join("、", Choices.Select(c => c.Value))} 之一，收到的是 '{Truncate(raw)}'。");
         }
 
         if (!int.TryParse(raw, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out value))
         {
-            return $"'{Name}' must be a whole number; got '{Truncate(raw)}'.";
+            return new LocalizedText(
+                $"'{Name}' must be a whole number; got '{Truncate(raw)}'.",
+                $"{Named}必须是整数，收到的是 '{Truncate(raw)}'。");
         }
 
-        return value < Min || value > Max ? $"'{Name}' must be between {Min} and {Max}; got {value}." : null;
+        return value < Min || value > Max
+            ? new LocalizedText($"'{Name}' must be between {Min} and {Max}; got {value}.", $"{Named}必须在 {Min} 到 {Max} 之间，收到的是 {value}。")
+            : null;
     }
+
+    /// <summary>The parameter as a Chinese message names it: its label, then its key.</summary>
+    private string Named => $"“{Label.Zh}”（{Name}）";
 
     private static string Truncate(string raw) => raw.Length <= 20 ? raw : raw[..20] + "…";
 

@@ -1,9 +1,12 @@
 namespace ConcurrencyLab.Engine.Runtime;
 
 /// <summary>Parameters were refused; nothing was started.</summary>
-public sealed class DemoParameterException(IReadOnlyList<string> errors)
-    : ArgumentException(string.Join(" ", errors))
+public sealed class DemoParameterException(IReadOnlyList<LocalizedText> errors)
+    : ArgumentException(string.Join(" ", errors.Select(e => e.En)))
 {
     /// <summary>One message per refused value.</summary>
-    public IReadOnlyList<string> Errors { get; } = errors;
+    public IReadOnlyList<LocalizedText> Errors { get; } = errors;
+
+    /// <summary>Every message, in <paramref name="language"/>.</summary>
+    public string In(string language) => string.Join(" ", Errors.Select(e => e.In(language)));
 }

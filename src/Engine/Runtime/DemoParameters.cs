@@ -38,13 +38,14 @@ public sealed class DemoParameters
     public static DemoParameters Bind(IReadOnlyList<DemoParameter> declared, IReadOnlyDictionary<string, string>? raw)
     {
         var values = declared.ToDictionary(p => p.Name, p => p.Default, StringComparer.Ordinal);
-        var errors = new List<string>();
+        var errors = new List<LocalizedText>();
         foreach (var (name, text) in raw ?? new Dictionary<string, string>())
         {
             var parameter = declared.FirstOrDefault(p => p.Name == name);
             if (parameter is null)
             {
-                errors.Add($"Unknown parameter '{name}'. Known: {string.Join(", ", declared.Select(p => p.Name))}.");
+                var known = string.Join(", ", declared.Select(p => p.Name));
+                errors.Add(new LocalizedText($"Unknown parameter '{name}'. Known: {known}.", $"没有名为 '{name}' 的参数。可用的参数：{known}。"));
             }
             else if (parameter.TryParse(text, out var value) is { } error)
             {

@@ -5,4 +5,7 @@ public sealed class UnknownDemoException(string id) : KeyNotFoundException($"The
 {
     /// <summary>The id that was asked for.</summary>
     public string Id { get; } = id;
+
+    /// <summary>The message in both languages.</summary>
+    public LocalizedText Reason { get; } = new($"There is no demo called '{id}'.", $"没有名为 '{id}' 的演示。");
 }

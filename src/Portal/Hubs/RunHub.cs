@@ -13,27 +13,24 @@ namespace ConcurrencyLab.Portal.Hubs;
 /// <summary>Starts runs, streams their events (live or stored) and cancels them.</summary>
 public sealed class RunHub(RunManager runs, RunArchive archive, IOptions<RunsOptions> options) : Hub<IRunClient>
 {
-    /// <summary>Starts a demo; returns the run id, or fails with a message fit to show the learner.</summary>
+    /// <summary>Starts a demo; returns the run id, or fails with a message fit to show the learner, in their language.</summary>
     public async Task<string> StartRun(string demoId, Dictionary<string, JsonElement>? parameters)
     {
-        var http = Context.GetHttpContext();
         try
         {
-            return await runs.StartAsync(demoId, parameters?.ToDictionary(p => p.Key, p => AsText(p.Value)), http?.VisitorId());
+            return await runs.StartAsync(demoId, parameters?.ToDictionary(p => p.Key, p => AsText(p.Value)), Context.GetHttpContext()?.VisitorId());
         }
         catch (RunRefusedException ex)
         {
-            var language = new RequestLanguage();
-            if (http is not null)
-            {
-                language.Resolve(http.Request);
-            }
-
-            throw new HubException(ex.Reason.In(language.Code));
+            throw Refusal(ex.Reason);
         }
-        catch (Exception ex) when (ex is UnknownDemoException or DemoParameterException)
+        catch (UnknownDemoException ex)
         {
-            throw new HubException(ex.Message);
+            throw Refusal(ex.Reason);
+        }
+        catch (DemoParameterException ex)
+        {
+            throw new HubException(ex.In(Language()));
         }
     }
 
@@ -45,14 +42,14 @@ public sealed class RunHub(RunManager runs, RunArchive archive, IOptions<RunsOpt
     {
         if (from < 0)
         {
-            throw new HubException("'from' must be a sequence number, 0 or more.");
+            throw Refusal(new("'from' must be a sequence number, 0 or more.", "'from' 必须是序号，0 或更大。"));
         }
 
         var events = runs.Find(runId) is { } run
             ? run.Log.ReadAsync(from, options.Value.BatchSize, options.Value.FlushInterval, cancellationToken)
             : await archive.FindAsync(runId) is not null
                 ? archive.ReadAsync(runId, from, cancellationToken)
-                : throw new HubException($"There is no run '{runId}'.");
+                : throw Refusal(new($"There is no run '{runId}'.", $"没有编号为 '{runId}' 的运行。"));
         await foreach (var batch in events)
         {
             yield return batch;
@@ -61,6 +58,20 @@ public sealed class RunHub(RunManager runs, RunArchive archive, IOptions<RunsOpt
 
     /// <summary>Cancels a run; false when there is no such run in progress.</summary>
     public bool Cancel(string runId) => runs.Cancel(runId);
+
+    /// <summary>The caller's language, resolved from the connection's request as pages resolve it.</summary>
+    private string Language()
+    {
+        var language = new RequestLanguage();
+        if (Context.GetHttpContext() is { } http)
+        {
+            language.Resolve(http.Request);
+        }
+
+        return language.Code;
+    }
+
+    private HubException Refusal(LocalizedText reason) => new(reason.In(Language()));
 
     private static string AsText(JsonElement value) =>
         value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : value.GetRawText();

@@ -27,8 +27,10 @@ export function hub(): Promise<HubConnection> {
 
 async function start(): Promise<HubConnection> {
   if (!connection) {
+    // The hub answers in the page's language, however the page got it (link, cookie or browser).
+    const language = document.documentElement.lang.startsWith("zh") ? "zh" : "en";
     connection = new HubConnectionBuilder()
-      .withUrl("/hub")
+      .withUrl(`/hub?lang=${language}`)
       .withAutomaticReconnect([0, 500, 1000, 2000, 5000, 10000])
       .configureLogging(LogLevel.Warning)
       .build();
