@@ -26,7 +26,12 @@ internal static class ReadThroughput
             "Beside the writer", "Flush delay", "Writer (wall)", "vs alone", "Writer (own CPU)", "vs alone",
             "Delivered, all readers", "Per reader", "Mean batch", "GCs", "Target");
         Case alone = new("nothing", 0, TimeSpan.Zero), busy = new("1 busy thread (bare)", 0, TimeSpan.Zero, BusyThread: true);
-        Case[] cases = [alone, busy, new("1 reader", 1, TimeSpan.Zero), new("100 readers", 100, TimeSpan.Zero), new("100 readers", 100, PortalFlush)];
+        Case bareAlone = new("nothing (bare store)", 0, TimeSpan.Zero, Bare: true), bareReaders = new("100 bare readers (bare store)", 100, TimeSpan.Zero, Bare: true);
+        Case[] cases =
+        [
+            alone, busy, new("1 reader", 1, TimeSpan.Zero), new("100 readers", 100, TimeSpan.Zero), new("100 readers", 100, PortalFlush),
+            bareAlone, bareReaders,
+        ];
 
         // Cases take turns round by round, so other work on the machine lands on all of them alike.
         var rounds = cases.Select(_ => new List<RoundResult>()).ToArray();
@@ -42,34 +47,34 @@ internal static class ReadThroughput
             }
         }
 
-        var results = rounds.Select(r =>
+        var results = cases.Zip(rounds, (c, r) =>
         {
             double Median(Func<RoundResult, double> of) => r.Select(of).Order().ElementAt(Rounds / 2);
-            return new RoundResult(Median(x => x.Wall), Median(x => x.Cpu), Median(x => x.Delivered), Median(x => x.MeanBatch), Median(x => x.Collections));
-        }).ToArray();
-        var baseline = results[0];
-        double WallChange(RoundResult r) => r.Wall / baseline.Wall - 1;
-        var floor = WallChange(results[Array.IndexOf(cases, busy)]);
+            return (Case: c, Result: new RoundResult(Median(x => x.Wall), Median(x => x.Cpu), Median(x => x.Delivered), Median(x => x.MeanBatch), Median(x => x.Collections)));
+        }).ToDictionary(x => x.Case, x => x.Result);
+        RoundResult BaselineOf(Case c) => results[c.Bare ? bareAlone : alone];
+        double WallChange(Case c) => results[c].Wall / BaselineOf(c).Wall - 1;
 
         var targets = new List<TargetCheck>();
-        foreach (var (c, result) in cases.Zip(results))
+        foreach (var c in cases)
         {
+            var result = results[c];
             var target = "";
-            if (c is { Readers: 100, Flush.Ticks: 0 })
+            if (c is { Readers: 100, Flush.Ticks: 0, Bare: false })
             {
-                var met = -WallChange(result) < MaxSlowdown;
+                var met = -WallChange(c) < MaxSlowdown;
                 target = $"slowdown < 20 %: {Format.Verdict(met)}";
                 targets.Add(new TargetCheck(
                     "100 readers slow the writer by less than 20 %",
-                    $"writer {Format.Percent(WallChange(result))}; beside one busy thread, the floor: {Format.Percent(floor)}",
+                    $"writer {Format.Percent(WallChange(c))}; the floor, 100 bare readers of a bare store: {Format.Percent(WallChange(bareReaders))}",
                     met));
             }
 
-            var readers = c.Readers > 0;
+            var (first, readers) = (c == alone || c == bareAlone, c.Readers > 0);
             table.Add(
                 c.Label, Format.Delay(c.Flush),
-                Format.Rate(result.Wall), c == alone ? "—" : Format.Percent(WallChange(result)),
-                Format.Rate(result.Cpu), c == alone ? "—" : Format.Percent(result.Cpu / baseline.Cpu - 1),
+                Format.Rate(result.Wall), first ? "—" : Format.Percent(WallChange(c)),
+                Format.Rate(result.Cpu), first ? "—" : Format.Percent(result.Cpu / BaselineOf(c).Cpu - 1),
                 readers ? Format.Rate(result.Delivered) : "—", readers ? Format.Rate(result.Delivered / c.Readers) : "—",
                 readers ? result.MeanBatch.ToString("0.0", CultureInfo.InvariantCulture) : "—",
                 result.Collections.ToString(CultureInfo.InvariantCulture), target);
@@ -83,23 +88,37 @@ internal static class ReadThroughput
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var log = new EventLog(AppendThroughput.Capacity);
+        var bare = new BareStream(AppendThroughput.Capacity);
         var collections = GC.CollectionCount(0);
 
         // Each reader runs synchronously up to its first wait on the empty log, so all are waiting before the writer starts.
-        var reading = Enumerable.Range(0, c.Readers).Select(_ => ReadAllAsync(log, c.Flush)).ToArray();
+        var reading = c.Bare
+            ? c.Readers > 0 ? [bare.StartReaders(c.Readers, BatchSize)] : []
+            : Enumerable.Range(0, c.Readers).Select(_ => ReadAllAsync(log, c.Flush)).ToArray();
         using var busy = c.BusyThread ? new BusyThread() : null;
         var start = Stopwatch.GetTimestamp();
         var (wall, cpu) = (TimeSpan.Zero, TimeSpan.Zero);
         var writer = new Thread(() =>
         {
             var cpuStart = ThreadCpu.Now();
-            foreach (var e in made)
+            if (c.Bare)
             {
-                log.TryAppend(e);
+                foreach (var e in made)
+                {
+                    bare.Append(e);
+                }
+            }
+            else
+            {
+                foreach (var e in made)
+                {
+                    log.TryAppend(e);
+                }
             }
 
             (wall, cpu) = (Stopwatch.GetElapsedTime(start), ThreadCpu.Now() - cpuStart);
             log.Complete();
+            bare.Complete();
         }) { Name = "writer" };
         writer.Start();
         writer.Join();
@@ -107,7 +126,7 @@ internal static class ReadThroughput
         collections = GC.CollectionCount(0) - collections;
 
         var results = reading.Select(r => r.Result).ToArray();
-        if (log.Count != made.Length || results.Any(r => r.Count != made.Length))
+        if (results.Sum(r => r.Count) != (long)c.Readers * made.Length)
         {
             throw new InvalidOperationException("An event was lost between the writer and a reader.");
         }
@@ -130,8 +149,11 @@ internal static class ReadThroughput
         return (count, batches, Stopwatch.GetTimestamp());
     }
 
-    /// <summary>What runs beside the writer in one case: readers of its log with a flush delay, or a bare busy thread.</summary>
-    private sealed record Case(string Label, int Readers, TimeSpan Flush, bool BusyThread = false);
+    /// <summary>
+    /// What runs beside the writer in one case: readers of its log with a flush delay, or a bare busy thread;
+    /// with <paramref name="Bare"/>, the writer fills a <see cref="BareStream"/> instead and the readers are its bare ones.
+    /// </summary>
+    private sealed record Case(string Label, int Readers, TimeSpan Flush, bool BusyThread = false, bool Bare = false);
 
     /// <summary>
     /// The floor: a thread that only spins, touching nothing the writer touches, started as the writer starts.
@@ -167,15 +189,21 @@ internal static class ReadThroughput
     private const string Notes =
         "One writer thread appends 1,000,000 events made up front while each reader streams the whole log with " +
         "`ReadAsync(0, 256, flush delay)`; the last row uses the portal's default flush interval (30 ms). " +
-        "*1 busy thread (bare)* is the floor: instead of readers, one plain thread that only spins, touching nothing " +
-        "the writer touches, runs beside it; whatever runs while the writer does costs it at least this. " +
+        "Two floors are measured in the same rounds. *1 busy thread (bare)*: instead of readers, one plain thread " +
+        "that only spins, touching nothing the writer touches; whatever runs while the writer does costs it at " +
+        "least this. *100 bare readers (bare store)*: the writer fills a bare store instead (one lock and one store " +
+        "per event, the count on a cache line of its own, as in section 2) and 100 readers follow it as plain " +
+        "cursors, stepped by one plain thread that looks at the count every 5 µs and takes zero-copy segments of up " +
+        "to 256 events: the least that a hundred readers following a writer live must do, with no tasks, waking " +
+        "or bookkeeping; its change is against the bare store alone (*nothing (bare store)*). " +
         "*Writer (wall)* is its append rate until its last event; *Writer (own CPU)* divides by the CPU time of the " +
         "writer's thread instead, so it leaves out the time the writer waited for a core and shows what its own " +
         "appends cost (including the cache misses and context switches that others cause it). *Delivered* is every " +
         "event every reader received over the time from the writer's start until the last reader had the last " +
         "event; *Mean batch* is events per batch a reader received; *GCs* counts the garbage collections during a " +
-        "round, each of which stops the writer too. Readers that wait are resumed by the log's pump, one work item " +
-        "that resumes them one after another and looks at the writer's cache line at most every 5 µs, so a hundred " +
-        "readers take one core and a reader that keeps pace costs the writer a cache miss per look, not per event. " +
+        "round, each of which stops the writer too. A batch a reader already knows of comes back at once, without a " +
+        "task; readers that wait are resumed by the log's pump, one work item that resumes them one after another " +
+        "and looks at the writer's cache line at most every 5 µs, so a hundred readers take one core and a reader " +
+        "that keeps pace costs the writer a cache miss per look, not per event. " +
         "The cases take turns, round by round; medians of nine rounds after a warm-up round.";
 }
