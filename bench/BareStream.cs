@@ -8,7 +8,7 @@ namespace ConcurrencyLab.Bench;
 /// <summary>
 /// The floor of a live log with many readers: a bare chunked store (one <see cref="Lock"/> and one store per
 /// event, the count published on a cache line of its own) whose readers are plain cursors, all stepped by one
-/// plain thread that looks at the count at most every 5 µs, as the log's pump does, and hands each reader
+/// plain thread that looks at the count at most every 100 µs, as the log's pump does while events stream, and hands each reader
 /// zero-copy segments of up to 256 events. No tasks, no waking, no bookkeeping: the least that readers who
 /// follow a writer live must do, and so what following it must cost the writer at least.
 /// </summary>
@@ -16,7 +16,7 @@ internal sealed class BareStream(int capacity)
 {
     private const int Shift = 12;
     private const int Mask = (1 << Shift) - 1;
-    private static readonly long LookInterval = Stopwatch.Frequency / 200_000;
+    private static readonly long LookInterval = Stopwatch.Frequency / 10_000;
 
     private readonly RunEvent[]?[] _chunks = new RunEvent[]?[(capacity >> Shift) + 1];
     private readonly Lock _gate = new();

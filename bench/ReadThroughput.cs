@@ -12,7 +12,7 @@ namespace ConcurrencyLab.Bench;
 internal static class ReadThroughput
 {
     private const int Events = 1_000_000;
-    private const int Rounds = 9;
+    private const int Rounds = 15;
     private const int BatchSize = 256;
     private const double MaxSlowdown = 0.20;
 
@@ -193,7 +193,7 @@ internal static class ReadThroughput
         "that only spins, touching nothing the writer touches; whatever runs while the writer does costs it at " +
         "least this. *100 bare readers (bare store)*: the writer fills a bare store instead (one lock and one store " +
         "per event, the count on a cache line of its own, as in section 2) and 100 readers follow it as plain " +
-        "cursors, stepped by one plain thread that looks at the count every 5 µs and takes zero-copy segments of up " +
+        "cursors, stepped by one plain thread that looks at the count every 100 µs, as the pump does, and takes zero-copy segments of up " +
         "to 256 events: the least that a hundred readers following a writer live must do, with no tasks, waking " +
         "or bookkeeping; its change is against the bare store alone (*nothing (bare store)*). " +
         "*Writer (wall)* is its append rate until its last event; *Writer (own CPU)* divides by the CPU time of the " +
@@ -203,7 +203,7 @@ internal static class ReadThroughput
         "event; *Mean batch* is events per batch a reader received; *GCs* counts the garbage collections during a " +
         "round, each of which stops the writer too. A batch a reader already knows of comes back at once, without a " +
         "task; readers that wait are resumed by the log's pump, one work item that resumes them one after another " +
-        "and looks at the writer's cache line at most every 5 µs, so a hundred readers take one core and a reader " +
-        "that keeps pace costs the writer a cache miss per look, not per event. " +
-        "The cases take turns, round by round; medians of nine rounds after a warm-up round.";
+        "and, while events stream, looks at the writer's cache line at most every 100 µs, so a hundred readers take " +
+        "one core and readers that keep pace cost the writer a cache miss per look, not per event. " +
+        "The cases take turns, round by round; medians of fifteen rounds after a warm-up round.";
 }

@@ -97,9 +97,10 @@ internal static class Report
         "the code. The reader section is a stress test, a writer appending flat out while every reader streams; " +
         "the readers have a million events each to move in the few tens of milliseconds the writer runs, so they " +
         "are busy all that time, and on a machine with two cores whatever is busy beside the writer shares its " +
-        "cores, caches and scheduler with it. The busy-thread row measures that floor in the same run: compare " +
-        "the readers' rows with it, not with zero. (On this kind of machine the scheduler often starts two busy " +
-        "threads on one core and takes tens of milliseconds to move one, longer than the writer runs; that is " +
-        "the gap between the wall and own-CPU rates.) The last section is the one a learner could notice: how " +
-        "much longer each event takes the demo's own thread while others watch.";
+        "cores, caches and scheduler with it. Its floors, measured in the same rounds, say how much of a row is the " +
+        "machine: a thread that only spins (a core taken), and a hundred bare cursors following a bare store (the " +
+        "least that following a writer live costs). What is left above them is the log's own cost; it is mostly " +
+        "the readers' per-wake-up work, which is why the pump waits 100 µs between looks while events stream and " +
+        "so hands each reader batches. Single rounds on a virtual machine vary by ±20 %, hence medians of many. " +
+        "Section 4 is the one a learner could notice: how much longer each event takes the demo's own thread while others watch.";
 }

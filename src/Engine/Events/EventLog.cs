@@ -11,7 +11,7 @@ namespace ConcurrencyLab.Engine.Events;
 /// Readers that wait are resumed by the log's pump: one thread-pool work item at a time, which resumes them one
 /// after another on its own thread. Waiting readers never take the writer's lock, the writer (a demo's thread)
 /// never runs a reader's code, and however many watch a run, they take at most one core from it at a time and
-/// look at the writer's cache line at most once every few microseconds: watching must not change what the demo
+/// look at the writer's cache line at most once every 100 µs while events stream: watching must not change what the demo
 /// measures. While events keep coming the pump keeps going; when it runs dry it arms the writer, whose next
 /// append queues it again. A reader's own code runs on the pump until it next awaits, so it must not block.
 /// </remarks>
