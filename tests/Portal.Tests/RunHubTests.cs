@@ -33,6 +33,31 @@ public class RunHubTests(PortalApplication portal) : IClassFixture<PortalApplica
     }
 
     [Fact]
+    public async Task AClassOfSixtyWatchingOneLiveRunEachGetTheWholeRunAsStored()
+    {
+        var students = await Task.WhenAll(Enumerable.Range(0, 60).Select(_ => RawHubClient.ConnectAsync(portal.Address)));
+        try
+        {
+            var runId = await students[0].StartRunAsync("spawn-threads", new { threads = 8, lines = 20, pause = 20 });
+
+            var watched = await Task.WhenAll(students.Select(s => s.WatchToEndAsync(runId, 0)));
+
+            await portal.WaitForEndedRunAsync(runId);
+            var stored = await portal.Services.GetRequiredService<RunArchive>().LoadEventsAsync(runId);
+            var expected = stored!.Select(e => JsonSerializer.Serialize(e, EventJson.Options)).ToList();
+            Assert.True(expected.Count > 160, "8 threads × 20 lines and their lanes");
+            Assert.All(watched, events => Assert.Equal(expected, events.Select(e => e.GetRawText())));
+        }
+        finally
+        {
+            foreach (var student in students)
+            {
+                await student.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
     public async Task AFinishedRunIsStoredWithItsWholeLogInTheDatabaseFile()
     {
         await using var hub = await RawHubClient.ConnectAsync(portal.Address);
