@@ -45,7 +45,7 @@ const costs = (name) => `${ms(results[`${name}P50`])} / ${ms(results[`${name}P95
 const late = (name) => `${results[`${name}Dropped`]} of ${results[`${name}Frames`]} frames late`;
 const verdict = (ok) => (ok ? "met" : "MISSED");
 const section = `${marker}
-## 5. The timeline in the browser
+## 6. The timeline in the browser
 
 Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC in headless Debian chromium (software rendering, \`--disable-gpu\`) by
 \`cd src/Portal/client && npm run bench\`, on ${cpus().length} logical cores shared with other work: the load average
