@@ -19,6 +19,54 @@ public class EveryDemoTests
 
         Assert.True(status == RunStatus.Completed, $"{id} ended {status}: {events.OfType<RunStatusEvent>().Last().Detail}");
         Assert.Contains(events, e => e is LaneEvent);
+        AssertNothingOfAProcessComesAfterItsEnd(events);
+    }
+
+    /// <summary>
+    /// The log tells what happened in the order it happened: once a process lane is done, no event of it or of
+    /// its own threads and tasks follows (a child's last events travel over the event socket, its exit does not).
+    /// Its child processes may well outlive it: that is what an orphan is.
+    /// </summary>
+    private static void AssertNothingOfAProcessComesAfterItsEnd(IReadOnlyList<RunEvent> events)
+    {
+        var lanes = events.OfType<LaneEvent>().ToDictionary(l => l.Lane);
+        int? ProcessOf(int lane)
+        {
+            for (int? at = lane; at is { } current && lanes.TryGetValue(current, out var info); at = info.Parent)
+            {
+                if (info.Kind == LaneKind.Process)
+                {
+                    return current;
+                }
+            }
+
+            return null;
+        }
+
+        bool Inside(int lane, int process) => ProcessOf(lane) == process;
+
+        var ended = new List<int>();
+        foreach (var e in events)
+        {
+            int? lane = e switch
+            {
+                StateEvent s => s.Lane,
+                OutputEvent o => o.Lane,
+                MarkEvent m => m.Lane,
+                CpuEvent c => c.Lane,
+                LaneEvent l => l.Lane,
+                _ => null,
+            };
+            if (lane is { } at && ended.FirstOrDefault(p => Inside(at, p), -1) is var process and >= 0)
+            {
+                Assert.Fail($"{e} comes after the end of process lane {lanes[process].Name}");
+            }
+
+            if (e is StateEvent { State: LaneState.Done } done && lanes[done.Lane].Kind == LaneKind.Process)
+            {
+                ended.Add(done.Lane);
+            }
+        }
     }
 
     [Fact]

@@ -59,6 +59,8 @@ public sealed class DemoRun : IRunScope, IAsyncDisposable
 
     string IRunScope.EventSocketPath => _channel.Value.Path;
 
+    void IRunScope.WaitForEventsOf(int pid) => _channel.Value.WaitForStreamOf(pid, _stop.Token);
+
     int? IRunScope.RootLane => null;
 
     /// <summary>Warm workers the run's processes may be taken from.</summary>

@@ -42,4 +42,11 @@ internal interface IRunScope
 
     /// <summary>Warm workers the run's own processes may be taken from, or null (always in a worker).</summary>
     WorkerPool? Workers { get; }
+
+    /// <summary>
+    /// Waits, after the worker with <paramref name="pid"/> has exited, until everything it sent over the event
+    /// socket is in the log, so nothing of it comes after its exit. Only the run's own process reads the socket:
+    /// a worker's scope returns at once.
+    /// </summary>
+    void WaitForEventsOf(int pid);
 }

@@ -41,7 +41,7 @@ public sealed class ChildProcess
     /// <summary>The threads reading the child's stdout and stderr.</summary>
     internal Thread[] Readers { get; private set; } = [];
 
-    /// <summary>Completes with the exit code once the process has exited and its output has been read.</summary>
+    /// <summary>Completes with the exit code once the process has exited and its output and events have all been read.</summary>
     public Task<int> Exited => _exited.Task;
 
     /// <summary>Waits for the process to exit, drawn on <paramref name="waiter"/> as a waiting span; returns its exit code.</summary>
@@ -158,7 +158,8 @@ public sealed class ChildProcess
 
     /// <summary>
     /// Reads stdout and stderr on threads of their own: a line is stamped the moment it arrives, even when
-    /// the thread pool is busy. When both streams end, the process has exited and its lane ends.
+    /// the thread pool is busy. When both streams end and the process has exited, and what it sent over the
+    /// event socket is in the log too, its lane ends.
     /// </summary>
     private void WatchOutput()
     {
@@ -177,6 +178,7 @@ public sealed class ChildProcess
             Pump(process.StandardError, OutputStream.Stderr);
             stdout.Join();
             process.WaitForExit();
+            _context.Scope.WaitForEventsOf(process.Id); // what it sent over the event socket comes before its end, as it happened
             CloseInput();
             Lane.Mark(Describe(process.ExitCode));
             Lane.Enter(LaneState.Done);

@@ -19,6 +19,8 @@ internal sealed class EventChannel : IDisposable
     private readonly ConcurrentDictionary<(int Pid, int Local), int> _lanes = new();
     private readonly ConcurrentBag<Socket> _connections = [];
     private readonly ConcurrentBag<Task> _readers = [];
+    /// <summary>Each worker's stream, by pid: completes when everything it sent has been read.</summary>
+    private readonly ConcurrentDictionary<int, TaskCompletionSource> _streams = new();
     private readonly CancellationTokenSource _closed = new();
     private readonly CancellationTokenSource _accepting = new();
     private readonly Task _acceptLoop;
@@ -59,6 +61,18 @@ internal sealed class EventChannel : IDisposable
         Task.WaitAll([.. _readers], left > TimeSpan.Zero ? left : TimeSpan.Zero);
     }
 
+    /// <summary>
+    /// Waits, after the worker with <paramref name="pid"/> has exited, until its stream has been read to the end.
+    /// Every worker connects before it runs anything, so one that exited has a connection, accepted or still
+    /// waiting to be; the wait is only bounded (two seconds, or until <paramref name="cancellation"/>) for a worker
+    /// that died before it could connect.
+    /// </summary>
+    public void WaitForStreamOf(int pid, CancellationToken cancellation)
+    {
+        var ended = (IAsyncResult)StreamOf(pid).Task;
+        WaitHandle.WaitAny([ended.AsyncWaitHandle, cancellation.WaitHandle], TimeSpan.FromSeconds(2));
+    }
+
     /// <summary>Stops listening, drops every connection and removes the socket file.</summary>
     public void Dispose()
     {
@@ -93,8 +107,11 @@ internal sealed class EventChannel : IDisposable
         _readers.Add(ReadAsync(connection));
     }
 
+    private TaskCompletionSource StreamOf(int pid) => _streams.GetOrAdd(pid, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
     private async Task ReadAsync(Socket connection)
     {
+        TaskCompletionSource? stream = null;
         try
         {
             using var reader = new StreamReader(new NetworkStream(connection, ownsSocket: true), Encoding.UTF8);
@@ -103,6 +120,8 @@ internal sealed class EventChannel : IDisposable
             {
                 return;
             }
+
+            stream = StreamOf(hello.Pid);
 
             _lanes[(hello.Pid, 0)] = Global(hello.OwnerPid, hello.OwnerLane);
             while (await reader.ReadLineAsync(_closed.Token).ConfigureAwait(false) is { } line)
@@ -119,6 +138,10 @@ internal sealed class EventChannel : IDisposable
         catch (Exception ex) when (ex is OperationCanceledException or IOException or SocketException or ObjectDisposedException or JsonException)
         {
             // A worker that dies mid-line or sends garbage ends its own stream, not the run.
+        }
+        finally
+        {
+            stream?.TrySetResult();
         }
     }
 

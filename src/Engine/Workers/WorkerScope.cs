@@ -53,6 +53,10 @@ internal sealed class WorkerScope : IRunScope, IDisposable
 
     public WorkerPool? Workers => null;
 
+    public void WaitForEventsOf(int pid)
+    {
+    }
+
     /// <summary>Why the worker was stopped, if it was.</summary>
     public RunStatus? StoppedFor { get; private set; }
 

@@ -8,10 +8,11 @@ public class ProcessQueueDemoTests
     [Fact]
     public async Task TheReaderGetsEveryItemInOrderAndWaitsWhileTheQueueIsEmpty()
     {
-        // Both workers cold, so they start about together: a warm writer beside a cold reader would put all five
-        // items in the time the reader takes to boot, and the reader would never find the queue empty.
+        // Both workers cold, so they start about together, and the writer takes 150 ms an item: even a reader that
+        // boots a few hundred milliseconds after the writer (a loaded machine) catches up and finds the queue empty.
+        // With 30 ms an item, a reader that booted 150 ms late found all five items waiting (seen once in CI).
         var (status, events) = await RunHarness.RunAsync(
-            new ProcessQueueDemo(), new Dictionary<string, string> { ["items"] = "5", ["put"] = "30", ["get"] = "0" }, LoadTolerantLimits.Value, RunHarness.NoWorkers);
+            new ProcessQueueDemo(), new Dictionary<string, string> { ["items"] = "5", ["put"] = "150", ["get"] = "0" }, LoadTolerantLimits.Value, RunHarness.NoWorkers);
 
         Assert.Equal(RunStatus.Completed, status);
         var output = events.OfType<OutputEvent>().Select(o => o.Text).ToList();
