@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace ConcurrencyLab.Bench;
 
 /// <summary>
-/// Section 6: writing runs to SQLite while they run. The portal encodes each chunk of a run's events
+/// Section 5: writing runs to SQLite while they run. The portal encodes each chunk of a run's events
 /// (JSON, Brotli) and hands it to <see cref="RunStore"/>, one writer that commits whatever is queued in one
 /// transaction. The bare limits, measured in the same run on the same file system: JSON alone for the
 /// encoding, and plain INSERTs of the same bytes through one connection, one commit per chunk, for the writing.

@@ -106,6 +106,7 @@ public class WorkerPoolTests
         var run = RunHarness.Create(Demo, new Dictionary<string, string> { ["children"] = "4", ["lines"] = "50", ["pause"] = "200" }, workers: pool);
 
         run.Start();
+        await RunHarness.WaitForAsync(run, e => e is MarkEvent { Label: var label } && label.StartsWith("took P", StringComparison.Ordinal));
         run.Cancel();
 
         Assert.Equal(RunStatus.Cancelled, await run.Completion.WaitAsync(TimeSpan.FromSeconds(10)));
@@ -153,7 +154,6 @@ public class WorkerPoolTests
 
         pool.Dispose();
 
-        Assert.Empty(pool.IdlePids);
         Assert.Empty(ProcessReaper.FindRunProcesses(pool.Marker));
     }
 

@@ -87,8 +87,7 @@ public sealed partial class EventLog
         var result = new RunEvent[Math.Max(0, to - from)];
         for (var i = 0; i < result.Length; i++)
         {
-            var seq = from + i;
-            result[i] = _chunks[seq >> ChunkShift]![seq & (ChunkSize - 1)];
+            result[i] = this[from + i];
         }
 
         return result;

@@ -59,7 +59,7 @@ public sealed class DemoRun : IRunScope, IAsyncDisposable
 
     string IRunScope.EventSocketPath => _channel.Value.Path;
 
-    void IRunScope.WaitForEventsOf(int pid) => _channel.Value.WaitForStreamOf(pid, _stop.Token);
+    void IRunScope.WaitForEventsOf(int pid) => _channel.Value.WaitForStreamOf(pid);
 
     int? IRunScope.RootLane => null;
 

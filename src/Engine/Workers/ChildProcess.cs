@@ -41,7 +41,10 @@ public sealed class ChildProcess
     /// <summary>The threads reading the child's stdout and stderr.</summary>
     internal Thread[] Readers { get; private set; } = [];
 
-    /// <summary>Completes with the exit code once the process has exited and its output and events have all been read.</summary>
+    /// <summary>
+    /// Completes with the exit code once the process has exited and its output has been read, and, for a child of
+    /// the run itself, its events too (a worker cannot see the event stream of a process it starts).
+    /// </summary>
     public Task<int> Exited => _exited.Task;
 
     /// <summary>Waits for the process to exit, drawn on <paramref name="waiter"/> as a waiting span; returns its exit code.</summary>

@@ -64,14 +64,10 @@ internal sealed class EventChannel : IDisposable
     /// <summary>
     /// Waits, after the worker with <paramref name="pid"/> has exited, until its stream has been read to the end.
     /// Every worker connects before it runs anything, so one that exited has a connection, accepted or still
-    /// waiting to be; the wait is only bounded (two seconds, or until <paramref name="cancellation"/>) for a worker
-    /// that died before it could connect.
+    /// waiting to be; the wait is only bounded (two seconds, or until the channel is disposed) for a worker that
+    /// died before it could connect.
     /// </summary>
-    public void WaitForStreamOf(int pid, CancellationToken cancellation)
-    {
-        var ended = (IAsyncResult)StreamOf(pid).Task;
-        WaitHandle.WaitAny([ended.AsyncWaitHandle, cancellation.WaitHandle], TimeSpan.FromSeconds(2));
-    }
+    public void WaitForStreamOf(int pid) => StreamOf(pid).Task.Wait(TimeSpan.FromSeconds(2));
 
     /// <summary>Stops listening, drops every connection and removes the socket file.</summary>
     public void Dispose()
@@ -82,6 +78,11 @@ internal sealed class EventChannel : IDisposable
         foreach (var connection in _connections)
         {
             connection.Dispose();
+        }
+
+        foreach (var stream in _streams.Values)
+        {
+            stream.TrySetResult();
         }
 
         File.Delete(Path);
