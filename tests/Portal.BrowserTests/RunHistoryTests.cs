@@ -35,7 +35,7 @@ public class RunHistoryTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         var cursor = double.Parse((await page.Locator("[data-run-page]").GetAttributeAsync("data-cursor"))!, System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(cursor, duration * 0.45, duration * 0.55);
         var shown = await lines.CountAsync();
-        Assert.InRange(shown, 0, total - 1); // only what was printed before that moment
+        Assert.InRange(shown, 1, total - 1); // only what was printed before that moment
         Assert.Contains("T3", await page.Locator("[data-timeline]").GetAttributeAsync("data-rows"));
         await stranger.ScreenshotAsync("run-replay-middle-zh");
 

@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ConcurrencyLab.Portal.Tests;
 
 /// <summary>My runs, a run's page and the comparison, as visitors see them; and the database's way there.</summary>
-public partial class RunPageTests(PortalApplication portal) : IClassFixture<PortalApplication>
+public class RunPageTests(PortalApplication portal) : IClassFixture<PortalApplication>
 {
     [Fact]
     public async Task EachVisitorListsOnlyTheirOwnRuns()

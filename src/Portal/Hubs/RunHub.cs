@@ -42,14 +42,14 @@ public sealed class RunHub(RunManager runs, RunArchive archive, IOptions<RunsOpt
     {
         if (from < 0)
         {
-            throw Refusal(new("'from' must be a sequence number, 0 or more.", "'from' 必须是序号，0 或更大。"));
+            throw Refusal(UiText.BadSequenceNumber);
         }
 
         var events = runs.Find(runId) is { } run
             ? run.Log.ReadAsync(from, options.Value.BatchSize, options.Value.FlushInterval, cancellationToken)
             : await archive.FindAsync(runId) is not null
                 ? archive.ReadAsync(runId, from, cancellationToken)
-                : throw Refusal(new($"There is no run '{runId}'.", $"没有编号为 '{runId}' 的运行。"));
+                : throw Refusal(UiText.NoSuchRun.Format(runId));
         await foreach (var batch in events)
         {
             yield return batch;

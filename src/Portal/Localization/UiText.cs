@@ -87,6 +87,12 @@ public static class UiText
         "You started {0} runs in the last minute. Wait a few seconds, then run again.",
         "你在一分钟内已经启动了 {0} 次运行。请稍等几秒再运行。");
 
+    // Why a run cannot be watched.
+    public static readonly LocalizedText NoSuchRun = new("There is no run '{0}'.", "没有编号为 '{0}' 的运行。");
+    public static readonly LocalizedText BadSequenceNumber = new(
+        "'from' must be a sequence number, 0 or more.",
+        "'from' 必须是序号，0 或更大。");
+
     /// <summary>Run statuses as a word or two, for lists and headings.</summary>
     public static readonly IReadOnlyDictionary<string, LocalizedText> StatusNames = new Dictionary<string, LocalizedText>
     {

@@ -44,7 +44,8 @@ public static class RunExtensions
 
     /// <summary>
     /// Cleans up after an earlier portal that stopped without ending its runs: kills the worker processes
-    /// it left behind and marks its unfinished runs interrupted. Then fills the warm worker pool.
+    /// it left behind and marks its unfinished runs interrupted. The warm worker pool starts filling in
+    /// between, so its workers boot while the database is being brought up to date.
     /// </summary>
     public static async Task RecoverInterruptedRunsAsync(this WebApplication app)
     {
@@ -54,7 +55,7 @@ public static class RunExtensions
             app.Logger.LogWarning("Killed {Count} worker processes left behind by an earlier run of the portal", killed);
         }
 
-        _ = app.Services.GetRequiredService<WorkerPool>(); // warm workers start now, not on the first run
+        _ = app.Services.GetRequiredService<WorkerPool>(); // created here, its warm workers start booting now
         var interrupted = await app.Services.GetRequiredService<RunStore>().MarkInterruptedAsync();
         if (interrupted > 0)
         {

@@ -41,9 +41,9 @@ public sealed class RunManager(
             throw new RunRefusedException(UiText.ServerBusy.Format(_options.QueueLimit));
         }
 
-        var lease = owner is null ? null : quota.Admit(owner);
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         var run = new DemoRun(demo, bound, _options.Limits, workers);
+        var lease = owner is null ? null : quota.Admit(owner);
         try
         {
             await recorder.CreateAsync(id, run, owner).ConfigureAwait(false);
@@ -67,19 +67,18 @@ public sealed class RunManager(
     public DemoRun? Find(string id) => _runs.GetValueOrDefault(id);
 
     /// <summary>
-    /// The stored run brought up to date from memory: a run still held there may be ahead of the database
-    /// by a chunk or its final status (a learner who opens a run the moment it ends sees it ended).
+    /// The stored run brought up to date from memory when the run has ended there but the database does not know
+    /// yet (a learner who opens a run the moment it ends sees it ended). A run still going is shown live by its
+    /// page, so its stored row is enough.
     /// </summary>
     public StoredRun Freshen(StoredRun stored)
     {
-        if (stored.EndedUtc is not null || Find(stored.Id) is not { } live)
+        if (stored.EndedUtc is not null || Find(stored.Id) is not { Completion.IsCompletedSuccessfully: true } live)
         {
-            return stored; // the database has the whole run, or memory no longer does
+            return stored; // the database has the whole run, the run is still going, or memory no longer has it
         }
 
-        var events = live.Log.Slice(0, live.Log.Count);
-        var status = events.OfType<RunStatusEvent>().LastOrDefault()?.Status ?? RunStatus.Queued;
-        var summary = live.Log.IsCompleted ? RunSummary.Of(events) : null;
+        var summary = RunSummary.Of(live.Log.Slice(0, live.Log.Count));
         return new StoredRun
         {
             Id = stored.Id,
@@ -87,12 +86,12 @@ public sealed class RunManager(
             OwnerId = stored.OwnerId,
             ParametersJson = stored.ParametersJson,
             CreatedUtc = stored.CreatedUtc,
-            Status = RunStore.NameOf(status),
-            EndedUtc = summary is null ? null : DateTime.UtcNow,
-            EventCount = events.Length,
-            DurationMicros = events.Length == 0 ? 0 : events.Max(e => e.T),
+            Status = RunStore.NameOf(live.Completion.Result),
+            EndedUtc = DateTime.UtcNow,
+            EventCount = live.Log.Count,
+            DurationMicros = summary.DurationMicros,
             StoredBytes = stored.StoredBytes,
-            SummaryJson = summary?.ToJson(),
+            SummaryJson = summary.ToJson(),
         };
     }
 

@@ -147,7 +147,7 @@ public sealed class RunStore : IAsyncDisposable
             var bytes = runs.Sum(r => r.StoredBytes);
             foreach (var run in runs.Where(r => r.Ended))
             {
-                if (count <= retention.MaxRuns && bytes <= retention.MaxBytes && run.CreatedUtc >= nowUtc - retention.MaxAge)
+                if (count <= retention.MaxRuns && bytes <= retention.MaxBytes && run.CreatedUtc >= oldest)
                 {
                     continue;
                 }

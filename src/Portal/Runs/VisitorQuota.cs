@@ -25,17 +25,14 @@ public sealed class VisitorQuota(IOptions<RunsOptions> options, TimeProvider clo
         {
             if (_visitors.Count > SweepAbove)
             {
-                foreach (var (idle, _) in _visitors.Where(v => v.Value.Going == 0 && v.Value.Started.All(t => now - t >= TimeSpan.FromMinutes(1))).ToList())
+                foreach (var (idle, _) in _visitors.Where(v => v.Value.Idle(now)).ToList())
                 {
                     _visitors.Remove(idle);
                 }
             }
 
             var usage = _visitors.TryGetValue(visitor, out var known) ? known : _visitors[visitor] = new Usage();
-            while (usage.Started.TryPeek(out var oldest) && now - oldest >= TimeSpan.FromMinutes(1))
-            {
-                usage.Started.Dequeue();
-            }
+            usage.Forget(now);
 
             if (usage.Going >= limits.MaxGoingPerVisitor)
             {
@@ -58,7 +55,8 @@ public sealed class VisitorQuota(IOptions<RunsOptions> options, TimeProvider clo
         lock (_gate)
         {
             var usage = _visitors[visitor];
-            if (--usage.Going == 0 && usage.Started.Count == 0)
+            usage.Going--;
+            if (usage.Idle(clock.GetUtcNow()))
             {
                 _visitors.Remove(visitor);
             }
@@ -69,7 +67,24 @@ public sealed class VisitorQuota(IOptions<RunsOptions> options, TimeProvider clo
     {
         public int Going { get; set; }
 
+        /// <summary>When each run of the last minute started, oldest first.</summary>
         public Queue<DateTimeOffset> Started { get; } = new();
+
+        /// <summary>True once nothing is going and nothing started within the minute before <paramref name="now"/>.</summary>
+        public bool Idle(DateTimeOffset now)
+        {
+            Forget(now);
+            return Going == 0 && Started.Count == 0;
+        }
+
+        /// <summary>Drops the starts more than a minute before <paramref name="now"/>.</summary>
+        public void Forget(DateTimeOffset now)
+        {
+            while (Started.TryPeek(out var oldest) && now - oldest >= TimeSpan.FromMinutes(1))
+            {
+                Started.Dequeue();
+            }
+        }
     }
 
     private sealed class Lease(VisitorQuota quota, string visitor) : IDisposable

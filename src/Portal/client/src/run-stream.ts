@@ -46,13 +46,12 @@ export class RunStream {
         error: (error) => {
           this.subscription = null;
           // A dropped connection fails the stream first and only then starts reconnecting (in the same
-          // turn): look again once SignalR has had its say, and resume when the connection is back.
+          // turn): look again once SignalR has had its say. While it reconnects, the stream resumes when the
+          // connection is back; otherwise (a real error, or reconnecting gave up) the error is the end.
           setTimeout(() => {
-            if (this.done || connection.state === HubConnectionState.Reconnecting) return;
-            if (connection.state === HubConnectionState.Connected && !this.subscription) {
-              this.finish();
-              this.handlers.error(hubErrorMessage(error));
-            }
+            if (this.done || this.subscription || connection.state === HubConnectionState.Reconnecting) return;
+            this.finish();
+            this.handlers.error(hubErrorMessage(error));
           });
         },
       });

@@ -41,11 +41,12 @@ export function sceneHeight(scene: Pick<Scene, "model" | "rows">): number {
 export function drawScene(ctx: CanvasRenderingContext2D, scene: Scene, palette: Palette): void {
   const { model, rows, view, width } = scene;
   const plot = width - layout.labelWidth - layout.padRight;
-  const scale = plot / view.span; // this runs for every span in view: a multiplication, not a call and a division
+  const scale = plot / view.span; // x runs for every span in view: one multiplication, no division (TimeView.toX's formula)
   const x = (t: number) => layout.labelWidth + (t - view.start) * scale;
   const height = sceneHeight(scene);
 
-  // The grid and the bars are painted as pixels into one layer (see drawBars); ticks and labels are text on top.
+  // The grid and the bars are painted as pixels into one layer (see drawBars), which replaces the canvas under it
+  // when it is put on: the tick labels written now survive only because they sit above the layer's top.
   const pixels = layerFor(ctx, scene);
   pixels.clear();
   const rule = colorTile(palette.rule);
