@@ -22,6 +22,22 @@ public class EveryDemoTests
         AssertNothingOfAProcessComesAfterItsEnd(events);
     }
 
+    [Fact]
+    public void EveryDemoHasTitlesAndHintsInBothLanguagesAndSaneParameters()
+    {
+        foreach (var info in DemoCatalog.CreateDefault().All)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(info.Title.En) || string.IsNullOrWhiteSpace(info.Title.Zh), info.Id);
+            Assert.False(string.IsNullOrWhiteSpace(info.LookFor.En) || string.IsNullOrWhiteSpace(info.LookFor.Zh), info.Id);
+            Assert.Matches("^[a-z0-9-]+$", info.Id);
+            Assert.All(info.Parameters, p =>
+            {
+                Assert.InRange(p.Default, p.Min, p.Max);
+                Assert.False(string.IsNullOrWhiteSpace(p.Label.Zh), $"{info.Id}.{p.Name} has no Chinese label");
+            });
+        }
+    }
+
     /// <summary>
     /// The log tells what happened in the order it happened: once a child process of the run is done, no event of
     /// its own threads and tasks follows (its last events travel over the event socket, its exit does not). Its
