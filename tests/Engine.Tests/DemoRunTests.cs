@@ -95,6 +95,19 @@ public class DemoRunTests
         Assert.IsType<RunStatusEvent>(events[^1]);
     }
 
+    [Fact]
+    public async Task AThreadOutOfMemoryFailsTheRunWithoutReadingTheMessage()
+    {
+        var demo = new RunsOutOfMemory();
+
+        var (status, events) = await RunHarness.RunAsync(demo);
+
+        Assert.Equal(RunStatus.Failed, status);
+        Assert.False(demo.Error.WasRead);
+        Assert.Equal("out of memory", Assert.IsType<RunStatusEvent>(events[^1]).Detail);
+        Assert.Contains(events, e => e is OutputEvent { Text: "OutOfMemoryException: out of memory", Stream: OutputStream.Stderr });
+    }
+
     [Theory]
     [InlineData("threads", "0", "between 1 and 16")]
     [InlineData("threads", "17", "between 1 and 16")]
@@ -149,6 +162,37 @@ public class DemoRunTests
     public void ControlCharactersInOutputAreMadeVisible()
     {
         Assert.Equal("a\u241b[31mred\u2400", Lane.MakeVisible("a\u001b[31mred\0"));
+    }
+
+    /// <summary>
+    /// Fails on a thread as an allocation does when memory is gone. Then, reading the exception's message
+    /// would fail too (the runtime looks it up in its resources), so the run must not read it.
+    /// </summary>
+    private sealed class RunsOutOfMemory : IDemo
+    {
+        public DemoInfo Info { get; } = new("runs-out-of-memory", new("Out of memory", "内存耗尽"), new("", ""), []);
+
+        public MessageWatched Error { get; } = new();
+
+        public Task RunAsync(DemoContext context)
+        {
+            context.StartThread("filler", _ => throw Error);
+            return Task.CompletedTask;
+        }
+
+        public sealed class MessageWatched : OutOfMemoryException
+        {
+            public bool WasRead { get; private set; }
+
+            public override string Message
+            {
+                get
+                {
+                    WasRead = true;
+                    return base.Message;
+                }
+            }
+        }
     }
 
     /// <summary>Starts a thread that takes its time (and does not listen for the stop), then fails.</summary>

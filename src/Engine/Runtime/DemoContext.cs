@@ -211,10 +211,17 @@ public sealed class DemoContext
         {
             lane.Mark("stopped");
         }
+        else if (error is OutOfMemoryException)
+        {
+            // Its message is not read: the runtime looks that text up in its resources, which takes memory
+            // (and, for code not yet compiled, the JIT's), and failing there overflows the stack.
+            _scope.Append(new OutputEvent(Clock.Now, lane.Id, $"{nameof(OutOfMemoryException)}: {OutOfMemory}", OutputStream.Stderr));
+            _scope.Stop(RunStatus.Failed, OutOfMemory);
+        }
         else
         {
             _scope.Append(new OutputEvent(Clock.Now, lane.Id, Lane.MakeVisible($"{error.GetType().Name}: {error.Message}"), OutputStream.Stderr));
-            _scope.Stop(RunStatus.Failed, error is OutOfMemoryException ? OutOfMemory : $"{lane.Name} crashed: {error.Message}");
+            _scope.Stop(RunStatus.Failed, $"{lane.Name} crashed: {error.Message}");
         }
 
         lane.Enter(LaneState.Done);

@@ -11,6 +11,13 @@ public static class WorkerMain
 {
     private static readonly DemoCatalog Catalog = DemoCatalog.CreateDefault();
 
+    /// <summary>
+    /// Room the runtime keeps for itself once the managed heap is full: to compile the code that reports the
+    /// failure and to say so. Without it, a full heap could leave the JIT no memory and the worker would
+    /// die of a stack overflow instead of reporting that it ran out of memory.
+    /// </summary>
+    private const long RuntimeHeadroom = 32 << 20;
+
     /// <summary>Runs the worker with its command line; returns the process exit code.</summary>
     public static int Run(string[] args)
     {
@@ -143,15 +150,16 @@ public static class WorkerMain
         setExitCode(await demo.RunChildAsync(context, orders.Role, orders.Arguments).ConfigureAwait(false));
 
     /// <summary>
-    /// Writable memory may grow by the allowance beyond what the runtime committed at start. The managed
-    /// heap has its own cap of the same size (DOTNET_GCHeapHardLimit, set by the parent).
+    /// Writable memory may grow by the allowance, and <see cref="RuntimeHeadroom"/> more, beyond what the
+    /// runtime committed at start. The managed heap has its own cap of the allowance (DOTNET_GCHeapHardLimit,
+    /// set by the parent), so a demo that fills memory meets that cap first.
     /// </summary>
     private static void LimitWritableMemory(long allowance)
     {
         var status = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmData:", StringComparison.Ordinal));
         if (status is not null && long.TryParse(status.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], out var kib))
         {
-            NativeMethods.LimitWritableMemory((ulong)(kib * 1024 + allowance));
+            NativeMethods.LimitWritableMemory((ulong)(kib * 1024 + allowance + RuntimeHeadroom));
         }
     }
 }
