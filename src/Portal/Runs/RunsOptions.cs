@@ -5,7 +5,7 @@ using ConcurrencyLab.Engine.Workers;
 namespace ConcurrencyLab.Portal.Runs;
 
 /// <summary>Admission, streaming and the limits of each run.</summary>
-public sealed class RunsOptions
+public sealed class RunsOptions : IValidatableObject
 {
     public const string SectionName = "Runs";
 
@@ -51,4 +51,16 @@ public sealed class RunsOptions
 
     /// <summary>The number of runs allowed at once on this machine.</summary>
     public int EffectiveConcurrency => MaxConcurrent > 0 ? MaxConcurrent : Environment.ProcessorCount;
+
+    /// <summary>Checks the nested sections' ranges too, which data annotations alone leave unchecked.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        Check(WorkerPool, nameof(WorkerPool)).Concat(Check(Limits, nameof(Limits)));
+
+    private static IEnumerable<ValidationResult> Check(object section, string name)
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(section, new ValidationContext(section), results, validateAllProperties: true);
+        return results.Select(r => new ValidationResult(
+            $"{name}: {r.ErrorMessage}", [.. r.MemberNames.Select(member => $"{name}:{member}")]));
+    }
 }
