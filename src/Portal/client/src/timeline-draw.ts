@@ -20,6 +20,8 @@ export interface Palette {
   muted: string;
   rule: string;
   accent: string;
+  /** The page's monospace font at the timeline's size: every label is drawn in it. */
+  font: string;
 }
 
 export interface Scene {

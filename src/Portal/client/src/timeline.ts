@@ -124,9 +124,9 @@ export class Timeline {
     if (!ctx) return;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.clearRect(0, 0, width, height);
-    ctx.font = "12px ui-monospace, 'JetBrains Mono', 'Noto Sans Mono CJK SC', monospace";
-    ctx.textBaseline = "middle";
     const palette = this.palette();
+    ctx.font = palette.font;
+    ctx.textBaseline = "middle";
     if (!model || this.rows.length === 0) {
       ctx.fillStyle = palette.muted;
       ctx.fillText(this.text["noLanes"] ?? "", 12, layout.axisHeight + layout.rowHeight / 2);
@@ -138,7 +138,7 @@ export class Timeline {
     }, palette);
   }
 
-  /** The theme's colours, read once and again only when the theme changes (reading styles every frame costs). */
+  /** The theme's colours and monospace font, read once and again only when the theme changes (reading styles every frame costs). */
   private palette(): Palette {
     if (this.themeColors) return this.themeColors;
     if (!this.watchingTheme) {
@@ -152,7 +152,10 @@ export class Timeline {
     }
     const style = getComputedStyle(this.root);
     const get = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-    this.themeColors = { ink: get("--ink", "#222"), muted: get("--muted", "#666"), rule: get("--rule", "#ddd"), accent: get("--accent", "#1f5f8b") };
+    this.themeColors = {
+      ink: get("--ink", "#222"), muted: get("--muted", "#666"), rule: get("--rule", "#ddd"), accent: get("--accent", "#1f5f8b"),
+      font: `12px ${get("--mono", "monospace")}`,
+    };
     return this.themeColors;
   }
 
