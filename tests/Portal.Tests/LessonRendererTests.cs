@@ -74,6 +74,17 @@ public class LessonRendererTests
         Assert.Contains("<details class=\"answer\"><summary>Show answer</summary>", RenderHtml("::: answer\nBecause.\n:::"));
     }
 
+    [Theory]
+    [InlineData("那是不是就该启动\n一千个子进程？", "那是不是就该启动一千个子进程？")]
+    [InlineData("在这台服务器上，\n机器空闲时", "在这台服务器上，机器空闲时")]
+    [InlineData("这一课回答：\n**许多任务怎样分给少数几个进程？**", "这一课回答：<strong>许多任务怎样分给少数几个进程？</strong>")]
+    [InlineData("用\n`lock` 保护", "用\n<code>lock</code> 保护")]
+    [InlineData("A process is\na running program", "A process is\na running program")]
+    public void ALineBreakBetweenChineseCharactersIsNotShownAsASpace(string markdown, string paragraph)
+    {
+        Assert.Contains($"<p>{paragraph}</p>", RenderHtml(markdown));
+    }
+
     [Fact]
     public void ALessonWithoutFrontMatterIsRefused()
     {

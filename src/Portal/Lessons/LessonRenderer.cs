@@ -38,6 +38,7 @@ public static class LessonRenderer
         var document = Markdown.Parse(markdown, Pipeline);
         var frontMatter = ReadFrontMatter(document);
         DropUnsafeLinks(document);
+        EastAsianLineBreaks.Join(document);
 
         var blocks = new List<LessonBlock>();
         using var writer = new StringWriter();
