@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.RegularExpressions;
+using ConcurrencyLab.Engine.Runtime;
 using ConcurrencyLab.Portal.Testing;
 
 namespace ConcurrencyLab.Portal.Tests;
@@ -59,6 +61,19 @@ public class PageTests(PortalApplication portal) : IClassFixture<PortalApplicati
     }
 
     [Fact]
+    public async Task AllDemosListsEveryDemoOnceInCourseOrderUnderItsLesson()
+    {
+        using var client = portal.CreatePlainClient();
+
+        var html = await client.GetStringAsync("/demos?lang=en");
+
+        var links = Regex.Matches(html, "href=\"/demos/([a-z0-9-]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(DemoCatalog.CreateDefault().All.Select(d => d.Id).Order(), links.Order());
+        Assert.True(html.IndexOf("Lesson 1 · Serial, concurrent, parallel", StringComparison.Ordinal) < html.IndexOf("href=\"/demos/abc-modes\"", StringComparison.Ordinal));
+        Assert.True(html.IndexOf("href=\"/demos/spawn-threads\"", StringComparison.Ordinal) < html.IndexOf("href=\"/demos/race-counter\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task TheThreadsLessonRendersItsDemoWidgetTocAndCode()
     {
         using var client = portal.CreatePlainClient();
@@ -97,13 +112,28 @@ public class PageTests(PortalApplication portal) : IClassFixture<PortalApplicati
         }
     }
 
+    [Theory]
+    [InlineData("/lessons/no-such-lesson?lang=zh", "<html lang=\"zh-CN\"", "这个地址没有对应的课程。")]
+    [InlineData("/runs/0123456789abcdef?lang=zh", "<html lang=\"zh-CN\"", "这个地址没有对应的运行记录。")]
+    [InlineData("/demos/no-such-demo", "<html lang=\"en\"", "There is no demo at this address.")]
+    [InlineData("/no/such/page?lang=zh", "<html lang=\"zh-CN\"", "这个地址没有对应的页面")]
+    [InlineData("/lessons/threads?lang=fr", "<html lang=\"en\"", "English and 简体中文 only")]
+    public async Task A404SaysWhatIsMissingInTheLanguageTheLinkAskedFor(string rawPath, string html, string explanation)
+    {
+        var (status, body) = await RawHttp.GetAsync(portal.Address, rawPath);
+
+        Assert.Equal(404, status);
+        Assert.Contains(html, body);
+        Assert.Contains(explanation, body);
+    }
+
     [Fact]
     public async Task EveryScriptAndStylesheetThePageLoadsIsServedLocally()
     {
         using var client = portal.CreatePlainClient();
         var html = await client.GetStringAsync("/lessons/threads");
 
-        var assets = System.Text.RegularExpressions.Regex.Matches(html, "(?:src|href)=\"([^\"]+\\.(?:js|css|svg))\"")
+        var assets = Regex.Matches(html, "(?:src|href)=\"([^\"]+\\.(?:js|css|svg))\"")
             .Select(m => m.Groups[1].Value)
             .ToList();
 

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.Diagnostics;
 
 namespace ConcurrencyLab.Portal.Localization;
 
@@ -13,12 +14,15 @@ public static class LanguageExtensions
         return services.AddScoped<RequestLanguage>();
     }
 
-    /// <summary>Resolves each request's language before anything renders; a language the portal lacks is a 404.</summary>
+    /// <summary>
+    /// Resolves each request's language before anything renders; a language the portal lacks is a 404,
+    /// whose page (re-executed) says which languages there are.
+    /// </summary>
     public static IApplicationBuilder UseLanguages(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         var language = context.RequestServices.GetRequiredService<RequestLanguage>();
         language.Resolve(context.Request);
-        if (language.Unknown)
+        if (language.Unknown && context.Features.Get<IStatusCodeReExecuteFeature>() is null)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;

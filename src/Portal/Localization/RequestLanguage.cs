@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.WebUtilities;
+
 namespace ConcurrencyLab.Portal.Localization;
 
 /// <summary>The language of the current request: the <c>lang</c> query, then the cookie, then Accept-Language.</summary>
@@ -15,7 +18,7 @@ public sealed class RequestLanguage
     /// <summary>The language of <paramref name="request"/>.</summary>
     public void Resolve(HttpRequest request)
     {
-        if (request.Query.TryGetValue("lang", out var asked))
+        if (QueryOf(request).TryGetValue("lang", out var asked))
         {
             Unknown = !Language.IsSupported(asked);
             Code = Unknown ? Language.English : asked.ToString();
@@ -29,4 +32,10 @@ public sealed class RequestLanguage
             Code = Language.FromAcceptLanguage(request.Headers.AcceptLanguage);
         }
     }
+
+    /// <summary>The request's query; for an error page, the query of the request that failed (?lang=zh).</summary>
+    private static IQueryCollection QueryOf(HttpRequest request) =>
+        request.HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is { OriginalQueryString: { } original }
+            ? new QueryCollection(QueryHelpers.ParseQuery(original))
+            : request.Query;
 }

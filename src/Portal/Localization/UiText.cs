@@ -18,8 +18,17 @@ public static class UiText
     public static readonly LocalizedText ComingSoon = new("More lessons are on their way.", "更多课程正在编写中。");
     public static readonly LocalizedText NotFoundTitle = new("Page not found", "找不到这个页面");
     public static readonly LocalizedText NotFoundText = new(
-        "There is no page at this address. The lesson may have been renamed, or the link is mistyped.",
-        "这个地址没有对应的页面。课程可能改了名字，或者链接有误。");
+        "There is no page at this address. The link may be mistyped.",
+        "这个地址没有对应的页面，链接可能有误。");
+    public static readonly LocalizedText NoSuchLesson = new(
+        "There is no lesson at this address. It may have been renamed, or the link is mistyped.",
+        "这个地址没有对应的课程。课程可能改了名字，或者链接有误。");
+    public static readonly LocalizedText NoSuchRunPage = new(
+        "There is no run at this address. The link may be mistyped, or the run is old and was deleted.",
+        "这个地址没有对应的运行记录。链接可能有误，或者这次运行太久远，已被删除。");
+    public static readonly LocalizedText NoSuchDemoPage = new(
+        "There is no demo at this address. See all demos for the ones there are.",
+        "这个地址没有对应的演示。可以在“全部演示”里看看有哪些。");
     public static readonly LocalizedText UnknownLanguage = new(
         "This page is available in English and 简体中文 only.",
         "本站只提供 English 和简体中文两种语言。");
@@ -34,6 +43,7 @@ public static class UiText
     public static readonly LocalizedText AllDemosLede = new(
         "Every demo the portal can run, outside its lesson. Change the parameters and press Run.",
         "门户能运行的所有演示，不必进入课程即可尝试。调整参数，然后点击运行。");
+    public static readonly LocalizedText OtherDemos = new("Other demos", "其他演示");
     public static readonly LocalizedText SkipToContent = new("Skip to content", "跳到正文");
 
     // Stored runs: "My runs", the run page and the comparison.
