@@ -142,7 +142,7 @@ public class DemoRunTests
         Assert.Equal("none", DemoParameters.Bind(declared, new Dictionary<string, string> { ["mode"] = "none" }).Choice("mode"));
         Assert.Equal("lock", DemoParameters.Bind(declared, new Dictionary<string, string> { ["mode"] = "1" }).Choice("mode"));
         var error = Assert.Throws<DemoParameterException>(() => DemoParameters.Bind(declared, new Dictionary<string, string> { ["mode"] = "mutex" }));
-        Assert.Contains("'mode' must be one of none, lock; got 'mutex'.", error.Message);
+        Assert.Contains("Mode (mode) must be one of none, lock; got 'mutex'.", error.Message);
         Assert.Throws<DemoParameterException>(() => DemoParameters.Bind(declared, new Dictionary<string, string> { ["mode"] = "2" }));
     }
 

@@ -113,7 +113,7 @@ public class LearnerJourneyTests(BrowserFixture browser) : IClassFixture<Browser
 
     [BrowserFact]
     public Task AnOutOfRangeParameterIsRefusedWithAClearMessage() =>
-        RefusesThreads99Async("/lessons/threads", "'threads' must be between 1 and 16; got 99.");
+        RefusesThreads99Async("/lessons/threads", "Threads (threads) must be between 1 and 16; got 99.");
 
     [BrowserFact]
     public Task AChinesePageGetsTheRefusalInChineseWhateverTheBrowsersLanguage() =>

@@ -75,9 +75,9 @@ public class RunHubTests(PortalApplication portal) : IClassFixture<PortalApplica
     }
 
     [Theory]
-    [InlineData("spawn-threads", "{\"threads\":99}", "'threads' must be between 1 and 16; got 99.")]
-    [InlineData("spawn-threads", "{\"threads\":0}", "'threads' must be between 1 and 16; got 0.")]
-    [InlineData("spawn-threads", "{\"threads\":\"many\"}", "'threads' must be a whole number")]
+    [InlineData("spawn-threads", "{\"threads\":99}", "Threads (threads) must be between 1 and 16; got 99.")]
+    [InlineData("spawn-threads", "{\"threads\":0}", "Threads (threads) must be between 1 and 16; got 0.")]
+    [InlineData("spawn-threads", "{\"threads\":\"many\"}", "Threads (threads) must be a whole number")]
     [InlineData("spawn-threads", "{\"colour\":1}", "Unknown parameter 'colour'")]
     [InlineData("no-such-demo", "{}", "There is no demo called 'no-such-demo'.")]
     public async Task BadRunRequestsGetAClearErrorAndStartNothing(string demo, string parameters, string expected)

@@ -32,24 +32,27 @@ public sealed record DemoParameter(string Name, LocalizedText Label, int Min, in
         {
             value = 0;
             return new LocalizedText(
-                $"'{Name}' must be one of {string.Join(", ", Choices.Select(c => c.Value))}; got '{Truncate(raw)}'.",
-                $"{Named}只能是 {string.Join("、", Choices.Select(c => c.Value))} 之一，收到的是 '{Truncate(raw)}'。");
+                $"{NamedEn} must be one of {string.Join(", ", Choices.Select(c => c.Value))}; got '{Truncate(raw)}'.",
+                $"{NamedZh}只能是 {string.Join("、", Choices.Select(c => c.Value))} 之一，收到的是 '{Truncate(raw)}'。");
         }
 
         if (!int.TryParse(raw, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out value))
         {
             return new LocalizedText(
-                $"'{Name}' must be a whole number; got '{Truncate(raw)}'.",
-                $"{Named}必须是整数，收到的是 '{Truncate(raw)}'。");
+                $"{NamedEn} must be a whole number; got '{Truncate(raw)}'.",
+                $"{NamedZh}必须是整数，收到的是 '{Truncate(raw)}'。");
         }
 
         return value < Min || value > Max
-            ? new LocalizedText($"'{Name}' must be between {Min} and {Max}; got {value}.", $"{Named}必须在 {Min} 到 {Max} 之间，收到的是 {value}。")
+            ? new LocalizedText($"{NamedEn} must be between {Min} and {Max}; got {value}.", $"{NamedZh}必须在 {Min} 到 {Max} 之间，收到的是 {value}。")
             : null;
     }
 
-    /// <summary>The parameter as a Chinese message names it: its label, then its key.</summary>
-    private string Named => $"“{Label.Zh}”（{Name}）";
+    /// <summary>The parameter as a message names it: its label, as the learner sees it, then its key.</summary>
+    private string NamedEn => $"{Label.En} ({Name})";
+
+    /// <inheritdoc cref="NamedEn"/>
+    private string NamedZh => $"“{Label.Zh}”（{Name}）";
 
     private static string Truncate(string raw) => raw.Length <= 20 ? raw : raw[..20] + "…";
 
