@@ -31,7 +31,15 @@ public sealed class PortalApplication : WebApplicationFactory<Program>
             ["Data:DatabasePath"] = DatabasePath,
         };
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        StartServer();
+        try
+        {
+            StartServer();
+        }
+        catch
+        {
+            Dispose(); // a portal that refused to start leaves no database folder behind
+            throw;
+        }
     }
 
     /// <summary>A portal whose configuration is overridden by <paramref name="settings"/> ("Runs:QueueLimit" = "0")
