@@ -14,8 +14,11 @@ export function niceStep(raw: number): number {
   return 10 * power;
 }
 
-/** Ticks for [start, end] at roughly one per `spacing` pixels across `width` pixels. */
-export function ticks(start: number, end: number, width: number, spacing = 110): Tick[] {
+/**
+ * Ticks for [start, end] at roughly one per `spacing` pixels across `width` pixels. A narrow plot (a phone's) gets
+ * them closer, so that it still shows three or so, but never closer than a label needs.
+ */
+export function ticks(start: number, end: number, width: number, spacing = Math.min(110, Math.max(64, width / 3))): Tick[] {
   const step = niceStep((end - start) / Math.max(1, Math.floor(width / spacing)));
   const unit = end - start >= 2_000_000 ? "s" : end - start >= 2_000 ? "ms" : "µs";
   const result: Tick[] = [];
@@ -29,4 +32,20 @@ function label(t: number, unit: "s" | "ms" | "µs", step: number): string {
   const divisor = unit === "s" ? 1_000_000 : unit === "ms" ? 1_000 : 1;
   const decimals = Math.max(0, Math.ceil(-Math.log10(step / divisor) - 1e-9));
   return `${(t / divisor).toFixed(Math.min(decimals, 3))} ${unit}`;
+}
+
+/**
+ * Where each tick's label starts, given the x of its grid line and the label's width: just right of its line, or just
+ * left of it when it would run past `right` (the last ticks near the canvas's edge); null when it would then start
+ * before `left` or run into the label before it, so the axis never shows a label cut short.
+ */
+export function labelPlaces(lines: readonly number[], widths: readonly number[], left: number, right: number, gap = 3.5): (number | null)[] {
+  let end = left - 2 * gap; // where the last label shown ends
+  return lines.map((line, i) => {
+    const w = widths[i]!;
+    const x = line + gap + w <= right ? line + gap : line - gap - w;
+    if (x < end + 2 * gap) return null;
+    end = x + w;
+    return x;
+  });
 }

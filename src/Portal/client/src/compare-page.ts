@@ -1,5 +1,6 @@
 // Two stored runs on one time axis: each in its own band with its own timeline, both timelines sharing
 // one view, so zooming or panning either moves both. Both start at 0: runs are aligned at their start.
+import { SharedLabelColumn } from "./label-column";
 import { RunModel } from "./run-model";
 import { RunStream } from "./run-stream";
 import { TimeView } from "./time-view";
@@ -9,13 +10,15 @@ import { UiText } from "./ui-text";
 export class ComparePage {
   constructor(root: HTMLElement, text: UiText) {
     const view = new TimeView();
+    const labels = new SharedLabelColumn();
     const status = root.querySelector<HTMLElement>("[data-status]");
     const bands = [...root.querySelectorAll<HTMLElement>("[data-band]")].map((band) => ({
       runId: band.dataset["runId"]!,
       model: new RunModel(),
-      timeline: new Timeline(band.querySelector("[data-timeline]")!, text, view),
+      timeline: new Timeline(band.querySelector("[data-timeline]")!, text, view, labels),
       loaded: false,
     }));
+    labels.onChange = () => bands.forEach((band) => band.timeline.invalidate());
     for (const band of bands) {
       band.timeline.onViewChange = () => bands.forEach((other) => other !== band && other.timeline.invalidate());
     }

@@ -29,6 +29,7 @@ export class DemoWidget {
     this.cancelButton = root.querySelector("[data-cancel]")!;
     this.status = root.querySelector("[data-status]")!;
     this.view = new RunView(root, text);
+    this.view.setLive(false); // nothing runs yet
 
     for (const input of this.form.querySelectorAll<HTMLInputElement>("input[type=range]")) {
       const output = input.parentElement?.querySelector("output");
@@ -64,6 +65,7 @@ export class DemoWidget {
       this.model = new RunModel();
       this.view.offerExports(null);
       this.view.show(this.model);
+      this.view.setLive(true);
       this.stream = new RunStream(runId, () => this.model.nextSeq, {
         batch: (batch) => this.onBatch(batch),
         end: () => this.onEnd(),
@@ -95,6 +97,7 @@ export class DemoWidget {
   private onEnd(error?: string): void {
     this.stream = null;
     this.setBusy(false);
+    this.view.setLive(false);
     if (error === undefined) this.showRunStatus();
     else this.setStatus("failed", fill(this.text["error"] ?? "{0}", error));
     this.view.offerExports(this.runId);

@@ -1,6 +1,16 @@
 // Console tag colours: a categorical palette kept apart from the state palette, so a tag never reads as a state.
-const palette = ["#5b5fc7", "#b0307a", "#7b3fa0", "#8d5a3b", "#00838f", "#546e7a", "#a31545", "#6b6b2a"];
+// Each colour has a light and a dark variant, both at least 4.5:1 against the console's background and its
+// highlighted line in their theme (light: #f3f1ec and #e3eef6; dark: #23272c and #1f2d38, from site.css).
+const light = ["#5b5fc7", "#b0307a", "#7b3fa0", "#8d5a3b", "#00727d", "#546e7a", "#a31545", "#6b6b2a"];
+const dark = ["#a3a6f0", "#ef8cc4", "#c99ae8", "#d9a27e", "#4fc9d4", "#a5bcc7", "#ff8f9a", "#c4c46a"];
 
-export function laneColor(index: number): string {
+/** The colour of the `index`th lane in the light or the dark theme. */
+export function laneColor(index: number, darkTheme = false): string {
+  const palette = darkTheme ? dark : light;
   return palette[index % palette.length]!;
+}
+
+/** Both variants as one CSS colour, which follows the element's colour scheme (the theme) by itself. */
+export function laneColorCss(index: number): string {
+  return `light-dark(${laneColor(index)}, ${laneColor(index, true)})`;
 }

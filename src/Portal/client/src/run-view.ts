@@ -11,12 +11,15 @@ export class RunView {
   readonly timeline: Timeline;
   private readonly console: ConsoleView;
   private readonly spanTable: HTMLElement;
+  private readonly follow: HTMLButtonElement;
   private model = new RunModel();
+  private live = true;
 
   constructor(private readonly root: HTMLElement, private readonly text: UiText) {
     this.timeline = new Timeline(root.querySelector("[data-timeline]")!, text);
     this.console = new ConsoleView(root.querySelector("[data-console]")!, root.querySelector("[data-lane-filter]")!, root.querySelector("[data-search]")!);
     this.spanTable = root.querySelector("[data-span-table]")!;
+    this.follow = root.querySelector("[data-follow]")!;
     this.bindTools();
   }
 
@@ -50,6 +53,20 @@ export class RunView {
     }
   }
 
+  /**
+   * Whether the run shown is still going. Only then is there a newest moment to follow: once it has ended (or before
+   * it starts) "Follow live" is off and disabled, whatever the view does.
+   */
+  setLive(live: boolean): void {
+    this.live = live;
+    this.showFollow();
+  }
+
+  private showFollow(): void {
+    this.follow.disabled = !this.live;
+    this.follow.setAttribute("aria-pressed", String(this.live && this.timeline.view.follow));
+  }
+
   refreshTable(): void {
     if (!this.spanTable.hidden) renderSpanTable(this.spanTable, this.model, this.text);
   }
@@ -57,13 +74,12 @@ export class RunView {
   /** Timeline toolbar, and the link between a selected span and its console lines. */
   private bindTools(): void {
     const button = (name: string) => this.root.querySelector<HTMLButtonElement>(`[data-${name}]`)!;
-    const follow = button("follow");
     const table = button("table");
     button("fit").addEventListener("click", () => this.timeline.fit());
     button("zoom-in").addEventListener("click", () => this.timeline.zoom(0.5));
     button("zoom-out").addEventListener("click", () => this.timeline.zoom(2));
-    follow.addEventListener("click", () => this.timeline.followLive());
-    this.timeline.onViewChange = () => follow.setAttribute("aria-pressed", String(this.timeline.view.follow));
+    this.follow.addEventListener("click", () => this.timeline.followLive());
+    this.timeline.onViewChange = () => this.showFollow();
     table.addEventListener("click", () => {
       const open = this.spanTable.hidden;
       this.spanTable.hidden = !open;

@@ -55,47 +55,27 @@ export function statePixels(state: LaneState, inferred: boolean): Tile {
   return pixels[at + (inferred ? 1 : 0)]!;
 }
 
+/**
+ * The legend's swatches (site.css, .state-*) drawn on an 8×8 tile: an opaque base, so a bar looks the same on the
+ * light and the dark paper, and the pattern pixel by pixel in the legend's second colour.
+ */
+const patterns: Record<LaneState, { base: string; line?: string; at?: (x: number, y: number) => boolean }> = {
+  running: { base: stateColors.running },
+  ready: { base: stateColors.ready, line: "#9c942b", at: (x, y) => (x & 3) % 3 !== 0 && (y & 3) % 3 !== 0 && (x & 4) === (y & 4) },
+  blocked: { base: "#e99a66", line: stateColors.blocked, at: (x, y) => ((x - y) & 7) < 4 },
+  waiting: { base: "#f0c466", line: stateColors.waiting, at: (x, y) => ((x - y) & 3) === 0 || ((x + y) & 3) === 0 },
+  sleeping: { base: stateColors.sleeping, line: "#3d8fc0", at: (_, y) => (y & 3) === 3 },
+  io: { base: stateColors.io, line: "#4d9cd1", at: (x) => (x & 3) === 0 },
+  done: { base: stateColors.done },
+};
+
 function paint(t: CanvasRenderingContext2D, state: LaneState): void {
-  if (state === "running" || state === "done") {
-    t.fillStyle = stateColors[state];
-    t.fillRect(0, 0, 8, 8);
-    return;
-  }
-  t.fillStyle = stateColors[state];
-  t.globalAlpha = 0.55;
+  const { base, line, at } = patterns[state];
+  t.fillStyle = base;
   t.fillRect(0, 0, 8, 8);
-  t.globalAlpha = 1;
-  t.strokeStyle = stateColors[state];
-  t.fillStyle = stateColors[state];
-  t.lineWidth = 1.5;
-  t.beginPath();
-  switch (state) {
-    case "ready":
-      t.fillStyle = "rgba(0,0,0,0.35)";
-      t.fillRect(1, 1, 2, 2);
-      t.fillRect(5, 5, 2, 2);
-      return;
-    case "blocked":
-      t.strokeStyle = "rgba(0,0,0,0.45)";
-      t.moveTo(0, 8); t.lineTo(8, 0);
-      t.moveTo(-2, 2); t.lineTo(2, -2);
-      t.moveTo(6, 10); t.lineTo(10, 6);
-      break;
-    case "waiting":
-      t.strokeStyle = "rgba(0,0,0,0.4)";
-      t.moveTo(0, 0); t.lineTo(8, 8);
-      t.moveTo(0, 8); t.lineTo(8, 0);
-      break;
-    case "sleeping":
-      t.strokeStyle = "rgba(0,0,0,0.3)";
-      t.moveTo(0, 2); t.lineTo(8, 2);
-      t.moveTo(0, 6); t.lineTo(8, 6);
-      break;
-    case "io":
-      t.strokeStyle = "rgba(255,255,255,0.55)";
-      t.moveTo(2, 0); t.lineTo(2, 8);
-      t.moveTo(6, 0); t.lineTo(6, 8);
-      break;
+  if (!line || !at) return;
+  t.fillStyle = line;
+  for (let y = 0; y < 8; y++) {
+    for (let x = 0; x < 8; x++) if (at(x, y)) t.fillRect(x, y, 1, 1);
   }
-  t.stroke();
 }

@@ -2,9 +2,9 @@
 // Everything is clipped to the visible time range, so a long run costs only what is on screen: the spans in view
 // become at most one bar per pixel column (lane-bars), painted with the grid as pixels into one layer put on the
 // canvas in one call (pixel-layer); text, outlines, marks and arrows are canvas calls on top.
-import { ticks } from "./axis";
+import { labelPlaces, ticks } from "./axis";
 import { fitText, textWidth } from "./canvas-text";
-import { formatMicros } from "./format";
+import { labelColumn } from "./label-column";
 import { laneColor } from "./lane-colors";
 import { Row } from "./lane-layout";
 import { firstVisible, laneBars } from "./lane-bars";
@@ -12,16 +12,22 @@ import { PixelLayer, colorTile } from "./pixel-layer";
 import { RunModel, Span } from "./run-model";
 import { statePixels } from "./state-style";
 import { TimeView } from "./time-view";
+import { coreText, counterLabel, counterMax, rowIndent, rowLabel } from "./timeline-labels";
 
-export const layout = { rowHeight: 26, barHeight: 16, axisHeight: 28, labelWidth: 180, padRight: 16, counterHeight: 34, coreHeight: 16 };
+/** Heights and margins in CSS pixels. The label column's width depends on the labels and the canvas: see label-column. */
+export const layout = { rowHeight: 26, barHeight: 16, axisHeight: 28, padRight: 16, counterHeight: 34, coreHeight: 18 };
 
 export interface Palette {
   ink: string;
   muted: string;
   rule: string;
   accent: string;
-  /** The page's monospace font at the timeline's size: every label is drawn in it. */
+  /** The page's monospace font at the timeline's size: every label is drawn in it (and measured in it)... */
   font: string;
+  /** ...but the core rows' labels, a size smaller so that two rows of Han characters keep apart. */
+  smallFont: string;
+  /** The dark theme is on: lanes take the dark variants of their colours. */
+  dark: boolean;
 }
 
 export interface Scene {
@@ -30,8 +36,12 @@ export interface Scene {
   view: TimeView;
   width: number;
   selected: Span | null;
+  /** Width of the label column, left of the plot (labelColumnWidth): hit testing must use the same. */
+  labelWidth: number;
   threadColor: (tid: number) => string;
   coreLabel: string;
+  /** "max {0}", after a counter's name. */
+  maxLabel: string;
 }
 
 export function sceneHeight(scene: Pick<Scene, "model" | "rows">): number {
@@ -41,10 +51,10 @@ export function sceneHeight(scene: Pick<Scene, "model" | "rows">): number {
 }
 
 export function drawScene(ctx: CanvasRenderingContext2D, scene: Scene, palette: Palette): void {
-  const { model, rows, view, width } = scene;
-  const plot = width - layout.labelWidth - layout.padRight;
+  const { model, rows, view, width, labelWidth } = scene;
+  const plot = width - labelWidth - layout.padRight;
   const scale = plot / view.span; // x runs for every span in view: one multiplication, no division (TimeView.toX's formula)
-  const x = (t: number) => layout.labelWidth + (t - view.start) * scale;
+  const x = (t: number) => labelWidth + (t - view.start) * scale;
   const height = sceneHeight(scene);
 
   // The grid and the bars are painted as pixels into one layer (see drawBars), which replaces the canvas under it
@@ -53,15 +63,18 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: Scene, palette: 
   pixels.clear();
   const rule = colorTile(palette.rule);
   ctx.fillStyle = palette.muted;
-  for (const tick of ticks(view.start, view.end, plot)) {
-    const px = Math.round(x(tick.t));
-    pixels.column(px, 1, rule);
-    ctx.fillText(tick.label, px + 3.5, layout.axisHeight / 2 - 2);
-  }
+  const axis = ticks(view.start, view.end, plot);
+  const lines = axis.map((tick) => Math.round(x(tick.t)));
+  const places = labelPlaces(lines, axis.map((tick) => textWidth(ctx, tick.label)), labelWidth, width - 2);
+  axis.forEach((tick, i) => {
+    pixels.column(lines[i]!, 1, rule);
+    const at = places[i];
+    if (at != null) ctx.fillText(tick.label, at, layout.axisHeight / 2 - 2);
+  });
 
   ctx.save();
   ctx.beginPath();
-  ctx.rect(layout.labelWidth, 0, plot, height);
+  ctx.rect(labelWidth, 0, plot, height);
   ctx.clip();
   const coreTop = layout.axisHeight + rows.length * layout.rowHeight + 6 + model.counters.size * layout.counterHeight;
   drawBars(ctx, pixels, scene, palette, x, coreTop);
@@ -70,20 +83,30 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: Scene, palette: 
 
   ctx.fillStyle = palette.ink;
   rows.forEach((row, i) => {
-    const indent = 8 + row.depth * 12;
-    const fold = row.children > 0 ? "▾ " : "";
-    ctx.fillText(fitText(ctx, fold + laneLabel(row), layout.labelWidth - indent - 4), indent, mid(i));
+    const indent = rowIndent(row);
+    ctx.fillText(fitText(ctx, rowLabel(row), labelWidth - indent - labelColumn.gap), indent, mid(i));
   });
 
   let top = layout.axisHeight + rows.length * layout.rowHeight + 6;
   for (const [name, series] of model.counters) {
-    drawCounter(ctx, name, series, top, x, palette, view, model.now);
+    drawCounter(ctx, counterLabel(name, series, scene.maxLabel), series, top, x, palette, scene);
     top += layout.counterHeight;
   }
   ctx.fillStyle = palette.muted;
+  ctx.font = palette.smallFont;
   for (let core = 0; core <= model.maxCore; core++) {
-    ctx.fillText(`${scene.coreLabel} ${core}`, 8, coreTop + core * layout.coreHeight + layout.coreHeight / 2);
+    ctx.fillText(coreText(scene.coreLabel, core), 8, coreTop + core * layout.coreHeight + layout.coreHeight / 2);
   }
+  ctx.font = palette.font;
+}
+
+/** The label at height `y` (a lane's or a counter's) and where it starts, or null. */
+export function labelAt(model: RunModel, rows: Row[], maxLabel: string, y: number): { text: string; x: number } | null {
+  const row = rows[Math.floor((y - layout.axisHeight) / layout.rowHeight)];
+  if (y >= layout.axisHeight && row) return { text: rowLabel(row), x: rowIndent(row) };
+  const counter = Math.floor((y - layout.axisHeight - rows.length * layout.rowHeight - 6) / layout.counterHeight);
+  const entry = counter >= 0 ? [...model.counters][counter] : undefined;
+  return entry ? { text: counterLabel(entry[0], entry[1], maxLabel), x: 8 } : null;
 }
 
 const mid = (row: number) => layout.axisHeight + row * layout.rowHeight + layout.rowHeight / 2;
@@ -98,14 +121,14 @@ function drawBars(ctx: CanvasRenderingContext2D, pixels: PixelLayer, scene: Scen
   const { model, rows, view } = scene;
   const outlines = new Path2D();
   const coreTexts: { text: string; x: number; y: number }[] = [];
-  const coreLabel = textWidth(ctx, `${scene.coreLabel} 00`) + 8;
+  const coreLabel = textWidth(ctx, coreText(scene.coreLabel, 10)) + 8;
   let selected = null as { x: number; y: number; w: number } | null; // set by the callback below
   const cores = Array.from({ length: model.maxCore + 1 }, (_, core) => pixels.band(coreTop + core * layout.coreHeight + 1, layout.coreHeight - 2));
   for (let i = 0; i < rows.length; i++) {
     const top = layout.axisHeight + i * layout.rowHeight + (layout.rowHeight - layout.barHeight) / 2;
     const lane = pixels.band(top, layout.barHeight);
     const under = pixels.band(top + layout.barHeight, 3);
-    const coreColor = colorTile(laneColor(i));
+    const coreColor = colorTile(laneColor(i, palette.dark));
     laneBars(rows[i]!.lane.spans, view.start, view.end, model.now, x, scene.selected, (bar) => {
       const w = bar.x1 - bar.x0;
       lane.set(bar.x0, w, statePixels(bar.state, bar.inferred));
@@ -115,7 +138,7 @@ function drawBars(ctx: CanvasRenderingContext2D, pixels: PixelLayer, scene: Scen
       if (bar.state === "running" && bar.core !== undefined) {
         // The per-core strip: which lane ran on each core.
         cores[bar.core]?.set(bar.x0, w, coreColor);
-        if (w >= coreLabel) coreTexts.push({ text: `${scene.coreLabel} ${bar.core}`, x: bar.x0 + 4, y: top + layout.barHeight / 2 });
+        if (w >= coreLabel) coreTexts.push({ text: coreText(scene.coreLabel, bar.core), x: bar.x0 + 4, y: top + layout.barHeight / 2 });
       }
       if (bar.span !== null && bar.span === scene.selected) selected = { x: bar.x0, y: top, w };
     });
@@ -143,13 +166,14 @@ const layers = new WeakMap<CanvasRenderingContext2D, PixelLayer>();
 /** The pixel layer of the plot, from the grid's top down, kept per canvas and remade when its size changes. */
 function layerFor(ctx: CanvasRenderingContext2D, scene: Scene): PixelLayer {
   const ratio = ctx.getTransform().a;
-  const plot = scene.width - layout.labelWidth - layout.padRight;
+  const { labelWidth } = scene;
+  const plot = scene.width - labelWidth - layout.padRight;
   const top = layout.axisHeight - 6;
   const width = Math.round(plot * ratio);
   const height = Math.round((sceneHeight(scene) - top) * ratio);
   let layer = layers.get(ctx);
-  if (!layer || !layer.fits(width, height, layout.labelWidth, top, ratio)) {
-    layer = new PixelLayer(width, height, layout.labelWidth, top, ratio);
+  if (!layer || !layer.fits(width, height, labelWidth, top, ratio)) {
+    layer = new PixelLayer(width, height, labelWidth, top, ratio);
     layers.set(ctx, layer);
   }
   return layer;
@@ -185,13 +209,13 @@ function drawMarks(ctx: CanvasRenderingContext2D, model: RunModel, rows: Row[], 
   ctx.fill(heads);
 }
 
-function drawCounter(ctx: CanvasRenderingContext2D, name: string, series: { t: number; value: number }[], top: number,
-  x: (t: number) => number, palette: Palette, view: TimeView, now: number): void {
-  let max = 1;
-  for (const p of series) max = Math.max(max, p.value);
+function drawCounter(ctx: CanvasRenderingContext2D, label: string, series: { t: number; value: number }[], top: number,
+  x: (t: number) => number, palette: Palette, scene: Scene): void {
+  const { view, model: { now } } = scene;
+  const max = counterMax(series);
   const y = (v: number) => top + layout.counterHeight - 6 - (v / max) * (layout.counterHeight - 10);
   ctx.fillStyle = palette.muted;
-  ctx.fillText(fitText(ctx, `${name} (max ${max})`, layout.labelWidth - 12), 8, top + layout.counterHeight / 2);
+  ctx.fillText(fitText(ctx, label, scene.labelWidth - 8 - labelColumn.gap), 8, top + layout.counterHeight / 2);
   ctx.strokeStyle = palette.accent;
   ctx.beginPath();
   // Only the samples in view, from the one that holds its value at the left edge.
@@ -205,20 +229,4 @@ function drawCounter(ctx: CanvasRenderingContext2D, name: string, series: { t: n
     ctx.lineTo(x(next), y(p.value)); // a counter holds its value until the next sample
   }
   ctx.stroke();
-}
-
-/** Name and the real id that matters for the kind: pid for a process, tid for a thread. */
-export function laneLabel(row: Row): string {
-  const { kind, name, pid, tid } = row.lane.info;
-  if (kind === "process") return `${name} · pid ${pid}`;
-  if (kind === "thread") return `${name} · tid ${tid ?? "?"}`;
-  return name;
-}
-
-export function describeSpan(row: Row, s: Span, now: number, coreLabel: string, states: Record<string, string>): string {
-  const end = s.end ?? now;
-  const parts = [laneLabel(row), `${states[s.state] ?? s.state}${s.on ? ` (${s.on})` : ""}`, `${formatMicros(s.start)} → ${formatMicros(end)}`, formatMicros(end - s.start)];
-  if (s.core !== undefined) parts.push(`${coreLabel} ${s.core}`);
-  if (s.tid !== undefined) parts.push(`tid ${s.tid}`);
-  return parts.join(" · ");
 }

@@ -1,12 +1,15 @@
 // The live timeline widget: draws a run, and lets mouse, touch and keyboard zoom, pan, fit, follow the
 // newest moment, hover for details and select spans. Drawing is coalesced to one frame at a time.
 import { Hit, spanAt, stepSpan } from "./hit-test";
+import { fitText } from "./canvas-text";
+import { SharedLabelColumn, labelColumn, labelColumnWidth } from "./label-column";
 import { laneColor } from "./lane-colors";
 import { Row, layoutRows } from "./lane-layout";
 import { RunModel, Span } from "./run-model";
 import { TimeView } from "./time-view";
 import { ticks } from "./axis";
-import { Palette, describeSpan, drawScene, laneLabel, layout, sceneHeight } from "./timeline-draw";
+import { Palette, drawScene, labelAt, layout, sceneHeight } from "./timeline-draw";
+import { describeSpan, laneLabel, widestLaneLabel, widestOtherLabel } from "./timeline-labels";
 import { UiText } from "./ui-text";
 
 export interface Selection {
@@ -22,15 +25,25 @@ export class Timeline {
   private model: RunModel | null = null;
   private rows: Row[] = [];
   private readonly collapsed = new Set<number>();
-  private readonly threadColors = new Map<number, string>();
+  /** Each OS thread's place in the lane palette. */
+  private readonly threadColors = new Map<number, number>();
   private selected: Selection | null = null;
   private pending = false;
   private drag: { x: number; start: number; range: boolean } | null = null;
+  private tipTimer = 0;
   private themeColors: Palette | null = null;
   private watchingTheme = false;
+  /** The label column's width in the last frame drawn: pointer events must find what that frame showed. */
+  private labelWidth = labelColumn.min;
+  /** How far the longest lane label reaches, measured again only when lanes come (or the model or font changes). */
+  private readonly laneLabels = { model: null as RunModel | null, lanes: -1, font: "", widest: 0 };
 
-  /** `view` may be shared with other timelines (a comparison): they then show the same time range. */
-  constructor(private readonly root: HTMLElement, private readonly text: UiText, readonly view = new TimeView()) {
+  /**
+   * `view` and `labels` may be shared with other timelines (a comparison): they then show the same time range, and
+   * their plots start at the same x.
+   */
+  constructor(private readonly root: HTMLElement, private readonly text: UiText, readonly view = new TimeView(),
+    private readonly labels: SharedLabelColumn | null = null) {
     this.canvas = root.querySelector("canvas")!;
     this.tip = root.querySelector("[data-tip]")!;
     this.canvas.tabIndex = 0;
@@ -39,7 +52,8 @@ export class Timeline {
     this.canvas.addEventListener("pointerdown", (e) => this.onPointerDown(e));
     this.canvas.addEventListener("pointermove", (e) => this.onPointerMove(e));
     this.canvas.addEventListener("pointerup", (e) => this.onPointerUp(e));
-    this.canvas.addEventListener("pointerleave", () => (this.tip.hidden = true));
+    // A finger leaves as it lifts: its tip stays a moment (see onPointerDown).
+    this.canvas.addEventListener("pointerleave", (e) => e.pointerType !== "touch" && (this.tip.hidden = true));
     this.canvas.addEventListener("keydown", (e) => this.onKey(e));
     this.invalidate();
   }
@@ -108,18 +122,6 @@ export class Timeline {
       this.canvas.height = Math.round(height * ratio);
       this.canvas.style.height = `${height}px`;
     }
-    // What is drawn, in words, for tests and assistive tools: the range, the lane rows in order and the axis unit.
-    // Written only when it changes: a live view draws sixty times a second.
-    const said = {
-      start: String(Math.round(this.view.start)),
-      end: String(Math.round(this.view.end)),
-      follow: String(this.view.follow),
-      rows: this.rows.map((r) => laneLabel(r)).join("|"),
-      unit: ticks(this.view.start, this.view.end, width - layout.labelWidth - layout.padRight)[0]?.label.split(" ")[1] ?? "",
-    };
-    for (const [key, value] of Object.entries(said)) {
-      if (this.root.dataset[key] !== value) this.root.dataset[key] = value;
-    }
     const ctx = this.canvas.getContext("2d");
     if (!ctx) return;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
@@ -127,15 +129,50 @@ export class Timeline {
     const palette = this.palette();
     ctx.font = palette.font;
     ctx.textBaseline = "middle";
+    if (model) this.labelWidth = this.labelColumnFor(ctx, model, width);
+    // What is drawn, in words, for tests and assistive tools: the range, the lane rows in order and the axis unit.
+    // Written only when it changes: a live view draws sixty times a second.
+    const said = {
+      start: String(Math.round(this.view.start)),
+      end: String(Math.round(this.view.end)),
+      follow: String(this.view.follow),
+      rows: this.rows.map((r) => laneLabel(r)).join("|"),
+      unit: ticks(this.view.start, this.view.end, width - this.labelWidth - layout.padRight)[0]?.label.split(" ")[1] ?? "",
+    };
+    for (const [key, value] of Object.entries(said)) {
+      if (this.root.dataset[key] !== value) this.root.dataset[key] = value;
+    }
     if (!model || this.rows.length === 0) {
       ctx.fillStyle = palette.muted;
       ctx.fillText(this.text["noLanes"] ?? "", 12, layout.axisHeight + layout.rowHeight / 2);
       return;
     }
     drawScene(ctx, {
-      model, rows: this.rows, view: this.view, width, selected: this.selected?.span ?? null,
-      threadColor: (tid) => this.threadColor(tid), coreLabel: this.text["core"] ?? "core",
+      model, rows: this.rows, view: this.view, width, selected: this.selected?.span ?? null, labelWidth: this.labelWidth,
+      threadColor: (tid) => this.threadColor(tid), coreLabel: this.coreLabel(), maxLabel: this.maxLabel(),
     }, palette);
+  }
+
+  private coreLabel(): string {
+    return this.text["core"] ?? "core";
+  }
+
+  private maxLabel(): string {
+    return this.text["max"] ?? "max {0}";
+  }
+
+  /** The label column for `model` on a canvas `width` wide: fits the longest label of any lane, collapsed or not. */
+  private labelColumnFor(ctx: CanvasRenderingContext2D, model: RunModel, width: number): number {
+    const lanes = this.laneLabels;
+    if (lanes.model !== model || lanes.lanes !== model.lanes.size || lanes.font !== ctx.font) {
+      lanes.model = model;
+      lanes.lanes = model.lanes.size;
+      lanes.font = ctx.font;
+      lanes.widest = widestLaneLabel(ctx, layoutRows([...model.lanes.values()], new Set()));
+    }
+    const widest = Math.max(lanes.widest, widestOtherLabel(ctx, model, this.coreLabel(), this.maxLabel()));
+    const column = labelColumnWidth(width, widest);
+    return this.labels ? this.labels.want(this, column) : column;
   }
 
   /** The theme's colours and monospace font, read once and again only when the theme changes (reading styles every frame costs). */
@@ -152,26 +189,27 @@ export class Timeline {
     }
     const style = getComputedStyle(this.root);
     const get = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+    const mono = get("--mono", "monospace");
     this.themeColors = {
       ink: get("--ink", "#222"), muted: get("--muted", "#666"), rule: get("--rule", "#ddd"), accent: get("--accent", "#1f5f8b"),
-      font: `12px ${get("--mono", "monospace")}`,
+      font: `12px ${mono}`, smallFont: `11px ${mono}`, dark: style.colorScheme === "dark",
     };
     return this.themeColors;
   }
 
   /** Each OS thread seen running a task gets the next colour, so two threads never share one. */
   private threadColor(tid: number): string {
-    let color = this.threadColors.get(tid);
-    if (!color) {
-      color = laneColor(this.threadColors.size);
-      this.threadColors.set(tid, color);
+    let index = this.threadColors.get(tid);
+    if (index === undefined) {
+      index = this.threadColors.size;
+      this.threadColors.set(tid, index);
     }
-    return color;
+    return laneColor(index, this.palette().dark);
   }
 
   private geometry() {
-    const width = this.canvas.clientWidth - layout.labelWidth - layout.padRight;
-    return { top: layout.axisHeight, rowHeight: layout.rowHeight, left: layout.labelWidth, width };
+    const width = this.canvas.clientWidth - this.labelWidth - layout.padRight;
+    return { top: layout.axisHeight, rowHeight: layout.rowHeight, left: this.labelWidth, width };
   }
 
   private hit(e: PointerEvent): Hit | null {
@@ -198,7 +236,13 @@ export class Timeline {
   private onPointerDown(e: PointerEvent): void {
     const box = this.canvas.getBoundingClientRect();
     const x = e.clientX - box.left;
-    if (x < layout.labelWidth) {
+    if (e.pointerType === "touch") {
+      // No hover on a touch screen: a tap shows what hovering would, for a few seconds.
+      this.showTip(e);
+      window.clearTimeout(this.tipTimer);
+      this.tipTimer = window.setTimeout(() => (this.tip.hidden = true), 3000);
+    }
+    if (x < this.labelWidth) {
       const row = this.rows[Math.floor((e.clientY - box.top - layout.axisHeight) / layout.rowHeight)];
       if (row && row.children > 0) {
         const id = row.lane.info.lane;
@@ -219,13 +263,30 @@ export class Timeline {
       this.changed();
       return;
     }
+    this.showTip(e);
+  }
+
+  /** The tooltip for what is under the pointer: a span's description, or a label the column shows cut short. */
+  private showTip(e: PointerEvent): void {
+    const box = this.canvas.getBoundingClientRect();
     const hit = this.hit(e);
-    this.tip.hidden = !hit;
-    if (hit && this.model) {
-      this.tip.textContent = describeSpan(this.rows[hit.row]!, hit.span, this.model.now, this.text["core"] ?? "core", this.text);
-      this.tip.style.left = `${Math.min(e.clientX - box.left + 12, box.width - 260)}px`;
+    const tip = hit && this.model ? describeSpan(this.rows[hit.row]!, hit.span, this.model.now, this.coreLabel(), this.text)
+      : this.cutLabelAt(e.clientX - box.left, e.clientY - box.top);
+    this.tip.hidden = !tip;
+    if (tip) {
+      this.tip.textContent = tip;
+      this.tip.style.left = `${Math.max(0, Math.min(e.clientX - box.left + 12, box.width - 260))}px`;
       this.tip.style.top = `${e.clientY - box.top + 14}px`;
     }
+  }
+
+  /** The whole label under the pointer when the label column shows it cut short, else null. */
+  private cutLabelAt(x: number, y: number): string | null {
+    const ctx = this.canvas.getContext("2d");
+    const label = this.model && ctx && x < this.labelWidth ? labelAt(this.model, this.rows, this.maxLabel(), y) : null;
+    if (!label || !ctx) return null;
+    const room = this.labelWidth - label.x - labelColumn.gap;
+    return fitText(ctx, label.text, room) !== label.text ? label.text : null;
   }
 
   private onPointerUp(e: PointerEvent): void {
@@ -288,7 +349,7 @@ export class Timeline {
     if (selection && this.model) {
       this.view.reveal(selection.span.start, selection.span.end ?? this.model.now);
       const row = this.rows.find((r) => r.lane.info.lane === selection.lane);
-      this.canvas.setAttribute("aria-label", row ? describeSpan(row, selection.span, this.model.now, this.text["core"] ?? "core", this.text) : "");
+      this.canvas.setAttribute("aria-label", row ? describeSpan(row, selection.span, this.model.now, this.coreLabel(), this.text) : "");
     }
     this.invalidate();
     this.onSelect(selection);

@@ -1,0 +1,54 @@
+// The timeline's words: the labels of lanes, counters and cores, how far the longest reaches (for the label column's
+// width), and a span described in one line for the tooltip and assistive tools.
+import { textWidth } from "./canvas-text";
+import { fill, formatMicros, nbsp } from "./format";
+import { Row } from "./lane-layout";
+import { RunModel, Span } from "./run-model";
+
+/** How far right of the canvas's edge a lane's label starts: deeper lanes are indented. */
+export const rowIndent = (row: Row) => 8 + row.depth * 12;
+
+/** A lane's label, with a fold mark when it holds other lanes. */
+export const rowLabel = (row: Row) => (row.children > 0 ? "▾ " : "") + laneLabel(row);
+
+export const coreText = (coreLabel: string, core: number) => `${coreLabel}${nbsp}${core}`;
+
+export function counterLabel(name: string, series: { value: number }[], maxLabel: string): string {
+  return `${name} (${fill(maxLabel, counterMax(series))})`;
+}
+
+export function counterMax(series: { value: number }[]): number {
+  let max = 1;
+  for (const p of series) max = Math.max(max, p.value);
+  return max;
+}
+
+/** How far from the canvas's left edge the longest label of these lanes reaches, in the context's font. */
+export function widestLaneLabel(ctx: CanvasRenderingContext2D, rows: Row[]): number {
+  let widest = 0;
+  for (const row of rows) widest = Math.max(widest, rowIndent(row) + textWidth(ctx, rowLabel(row)));
+  return widest;
+}
+
+/** The same for the counters' and the cores' labels. */
+export function widestOtherLabel(ctx: CanvasRenderingContext2D, model: RunModel, coreLabel: string, maxLabel: string): number {
+  let widest = model.maxCore < 0 ? 0 : 8 + textWidth(ctx, coreText(coreLabel, model.maxCore));
+  for (const [name, series] of model.counters) widest = Math.max(widest, 8 + textWidth(ctx, counterLabel(name, series, maxLabel)));
+  return widest;
+}
+
+/** Name and the real id that matters for the kind: pid for a process, tid for a thread. */
+export function laneLabel(row: Row): string {
+  const { kind, name, pid, tid } = row.lane.info;
+  if (kind === "process") return `${name} · pid ${pid}`;
+  if (kind === "thread") return `${name} · tid ${tid ?? "?"}`;
+  return name;
+}
+
+export function describeSpan(row: Row, s: Span, now: number, coreLabel: string, states: Record<string, string>): string {
+  const end = s.end ?? now;
+  const parts = [laneLabel(row), `${states[s.state] ?? s.state}${s.on ? ` (${s.on})` : ""}`, `${formatMicros(s.start)} → ${formatMicros(end)}`, formatMicros(end - s.start)];
+  if (s.core !== undefined) parts.push(coreText(coreLabel, s.core));
+  if (s.tid !== undefined) parts.push(`tid${nbsp}${s.tid}`);
+  return parts.join(" · ");
+}
