@@ -9,13 +9,23 @@ namespace ConcurrencyLab.Portal.Components.Runs;
 /// <summary>How a stored run reads on a page: its title, parameters, status and figures.</summary>
 public static class RunText
 {
-    /// <summary>Microseconds as the client shows them: µs, ms or s with three significant digits.</summary>
+    /// <summary>
+    /// Microseconds as the client shows them (format.ts): µs, ms or s, with two decimals below 10, one below 100
+    /// and none above, joined to the unit by a no-break space.
+    /// </summary>
     public static string Micros(long micros) => micros switch
     {
-        < 1_000 => $"{micros} µs",
-        < 1_000_000 => (micros / 1_000.0).ToString("0.##", CultureInfo.InvariantCulture) + " ms",
-        _ => (micros / 1_000_000.0).ToString("0.###", CultureInfo.InvariantCulture) + " s",
+        < 1_000 => $"{micros}\u00a0µs",
+        < 1_000_000 => Figure(micros / 1_000.0) + "\u00a0ms",
+        _ => Figure(micros / 1_000_000.0) + "\u00a0s",
     };
+
+    /// <summary>Rounds a tie up, as JavaScript's toFixed does (.NET's "F1" alone would give 16.2 for 16.25).</summary>
+    private static string Figure(double value)
+    {
+        var decimals = value >= 100 ? 0 : value >= 10 ? 1 : 2;
+        return Math.Round(value, decimals, MidpointRounding.AwayFromZero).ToString("F" + decimals, CultureInfo.InvariantCulture);
+    }
 
     /// <summary>A number as a learner reads it: 1,234,567 or 0.25.</summary>
     public static string Number(double value) => value.ToString(value == Math.Floor(value) ? "N0" : "0.###", CultureInfo.InvariantCulture);
