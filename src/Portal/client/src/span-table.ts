@@ -6,10 +6,6 @@ import { UiText } from "./ui-text";
 
 export function renderSpanTable(container: HTMLElement, model: RunModel, text: UiText): void {
   const table = document.createElement("table");
-  // A lesson's own tables are blocks that scroll sideways (`.lesson table` in site.css), which shrinks a table to
-  // its content: this one is a table, as wide as the widget, and its box already scrolls.
-  table.style.display = "table";
-  table.style.margin = "0";
   const head = table.createTHead().insertRow();
   for (const key of ["lane", "state", "start", "duration", "wokenBy"]) {
     const th = document.createElement("th");
