@@ -10,21 +10,35 @@ namespace ConcurrencyLab.Portal.Components.Runs;
 public static class RunText
 {
     /// <summary>
-    /// Microseconds as the client shows them (format.ts): µs, ms or s, with two decimals below 10, one below 100
-    /// and none above, joined to the unit by a no-break space.
+    /// Microseconds per unit, decimals, unit, and the figure it must stay under once rounded (else the next scale
+    /// takes it, so 99,996 µs reads "100 ms", not "100.0 ms").
     /// </summary>
-    public static string Micros(long micros) => micros switch
-    {
-        < 1_000 => $"{micros}\u00a0µs",
-        < 1_000_000 => Figure(micros / 1_000.0) + "\u00a0ms",
-        _ => Figure(micros / 1_000_000.0) + "\u00a0s",
-    };
+    private static readonly (double PerUnit, int Decimals, string Unit, double Below)[] Scales =
+    [
+        (1, 0, "µs", 1_000),
+        (1_000, 2, "ms", 10), (1_000, 1, "ms", 100), (1_000, 0, "ms", 1_000),
+        (1_000_000, 2, "s", 10), (1_000_000, 1, "s", 100), (1_000_000, 0, "s", double.PositiveInfinity),
+    ];
 
-    /// <summary>Rounds a tie up, as JavaScript's toFixed does (.NET's "F1" alone would give 16.2 for 16.25).</summary>
-    private static string Figure(double value)
+    /// <summary>
+    /// Microseconds as the client shows them (formatMicros in format.ts, tested with the same cases): three
+    /// significant digits, the last rounded from whole microseconds with a tie up, a no-break space before the unit.
+    /// </summary>
+    public static string Micros(long micros)
     {
-        var decimals = value >= 100 ? 0 : value >= 10 ? 1 : 2;
-        return Math.Round(value, decimals, MidpointRounding.AwayFromZero).ToString("F" + decimals, CultureInfo.InvariantCulture);
+        var text = "";
+        foreach (var (perUnit, decimals, unit, below) in Scales)
+        {
+            var scale = Math.Pow(10, decimals);
+            var figure = Math.Round(micros / (perUnit / scale), MidpointRounding.AwayFromZero) / scale;
+            text = figure.ToString("F" + decimals, CultureInfo.InvariantCulture) + "\u00a0" + unit;
+            if (figure < below)
+            {
+                break;
+            }
+        }
+
+        return text;
     }
 
     /// <summary>A number as a learner reads it: 1,234,567 or 0.25.</summary>

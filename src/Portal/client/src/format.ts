@@ -4,17 +4,29 @@
 export const nbsp = "\u00a0";
 
 /**
- * A duration in microseconds as a short human figure: 850 µs, 12.3 ms, 1.25 s. Figure and unit are joined by a
- * no-break space, so a line never breaks between them.
+ * The scales a duration is shown in, smallest first: microseconds per unit, decimals, unit, and the figure it must
+ * stay under once rounded (else the next scale takes it, so 99,996 µs reads "100 ms", not "100.0 ms").
+ */
+const scales: readonly [number, number, string, number][] = [
+  [1, 0, "µs", 1_000],
+  [1_000, 2, "ms", 10], [1_000, 1, "ms", 100], [1_000, 0, "ms", 1_000],
+  [1_000_000, 2, "s", 10], [1_000_000, 1, "s", 100], [1_000_000, 0, "s", Infinity],
+];
+
+/**
+ * A duration in microseconds as a short human figure with three significant digits: 850 µs, 12.3 ms, 1.25 s.
+ * The last digit is rounded from whole microseconds, a tie up, exactly as the server's pages do (RunText.Micros;
+ * durations.json holds the cases both are tested with). Figure and unit are joined by a no-break space, so a line
+ * never breaks between them.
  */
 export function formatMicros(us: number): string {
-  if (us < 1_000) return `${Math.round(us)}${nbsp}µs`;
-  if (us < 1_000_000) return `${trim(us / 1_000)}${nbsp}ms`;
-  return `${trim(us / 1_000_000)}${nbsp}s`;
-}
-
-function trim(value: number): string {
-  return value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
+  let text = "";
+  for (const [perUnit, decimals, unit, below] of scales) {
+    const figure = Math.round(us / (perUnit / 10 ** decimals)) / 10 ** decimals;
+    text = `${figure.toFixed(decimals)}${nbsp}${unit}`;
+    if (figure < below) break;
+  }
+  return text;
 }
 
 /** Fills {0}, {1}... in a UI string. */

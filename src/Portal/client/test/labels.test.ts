@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { labelPlaces } from "../src/axis";
-import { formatMicros } from "../src/format";
 import { SharedLabelColumn, labelColumn, labelColumnWidth } from "../src/label-column";
 
 test("the label column fits the longest label, within a share of the canvas and an absolute cap", () => {
@@ -34,9 +33,4 @@ test("a tick label near the right edge goes left of its line, and one that fits 
   assert.deepEqual(labelPlaces([200, 300], [60, 60], 180, 330), [203.5, null]);
   // A lone label that fits neither right of its line nor right of the label column is left out too.
   assert.deepEqual(labelPlaces([200], [60], 180, 230), [null]);
-});
-
-test("durations keep figure and unit together with a no-break space", () => {
-  assert.deepEqual([formatMicros(850), formatMicros(909_000), formatMicros(1_060_000)], ["850\u00a0µs", "909\u00a0ms", "1.06\u00a0s"]);
-  assert.ok(!/ /.test(formatMicros(12_345)));
 });
