@@ -7,10 +7,10 @@ namespace ConcurrencyLab.Portal.Tests;
 public class SettingsTests
 {
     [Theory]
-    [InlineData("Runs:QueueLimit", "-1", "QueueLimit")]
-    [InlineData("Runs:Limits:MaxThreads", "0", "Limits:MaxThreads")]
-    [InlineData("Runs:Limits:WorkerMemoryBytes", "1024", "Limits:WorkerMemoryBytes")]
-    [InlineData("Runs:WorkerPool:Size", "100", "WorkerPool:Size")]
+    [InlineData("Runs:QueueLimit", "-1", "'RunsOptions' members: 'QueueLimit'")]
+    [InlineData("Runs:Limits:MaxThreads", "0", "'RunsOptions.Limits' members: 'MaxThreads'")]
+    [InlineData("Runs:Limits:WorkerMemoryBytes", "1024", "'RunsOptions.Limits' members: 'WorkerMemoryBytes'")]
+    [InlineData("Runs:WorkerPool:Size", "100", "'RunsOptions.WorkerPool' members: 'Size'")]
     public void ASettingOutOfRangeStopsThePortalAtStart(string key, string value, string named)
     {
         var error = Assert.ThrowsAny<OptionsValidationException>(() => PortalApplication.With(new() { [key] = value }));

@@ -1,11 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using ConcurrencyLab.Engine.Runtime;
 using ConcurrencyLab.Engine.Workers;
+using Microsoft.Extensions.Options;
 
 namespace ConcurrencyLab.Portal.Runs;
 
 /// <summary>Admission, streaming and the limits of each run.</summary>
-public sealed class RunsOptions : IValidatableObject
+public sealed class RunsOptions
 {
     public const string SectionName = "Runs";
 
@@ -43,24 +44,14 @@ public sealed class RunsOptions : IValidatableObject
 
     /// <summary>Warm worker processes kept ready for process demos; Size 0 starts every process cold.</summary>
     [Required]
+    [ValidateObjectMembers]
     public WorkerPoolOptions WorkerPool { get; set; } = new();
 
     /// <summary>The limits of each run.</summary>
     [Required]
+    [ValidateObjectMembers]
     public RunLimits Limits { get; set; } = new();
 
     /// <summary>The number of runs allowed at once on this machine.</summary>
     public int EffectiveConcurrency => MaxConcurrent > 0 ? MaxConcurrent : Environment.ProcessorCount;
-
-    /// <summary>Checks the nested sections' ranges too, which data annotations alone leave unchecked.</summary>
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
-        Check(WorkerPool, nameof(WorkerPool)).Concat(Check(Limits, nameof(Limits)));
-
-    private static IEnumerable<ValidationResult> Check(object section, string name)
-    {
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(section, new ValidationContext(section), results, validateAllProperties: true);
-        return results.Select(r => new ValidationResult(
-            $"{name}: {r.ErrorMessage}", [.. r.MemberNames.Select(member => $"{name}:{member}")]));
-    }
 }
