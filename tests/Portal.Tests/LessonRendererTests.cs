@@ -80,6 +80,9 @@ public class LessonRendererTests
     [InlineData("这一课回答：\n**许多任务怎样分给少数几个进程？**", "这一课回答：<strong>许多任务怎样分给少数几个进程？</strong>")]
     [InlineData("用\n`lock` 保护", "用\n<code>lock</code> 保护")]
     [InlineData("A process is\na running program", "A process is\na running program")]
+    [InlineData("生僻字𠀀\n𠀀也算", "生僻字𠀀𠀀也算")]
+    [InlineData("한국어는\n띄어 쓴다", "한국어는\n띄어 쓴다")]
+    [InlineData("ㄱ\nㄴ", "ㄱ\nㄴ")]
     public void ALineBreakBetweenChineseCharactersIsNotShownAsASpace(string markdown, string paragraph)
     {
         Assert.Contains($"<p>{paragraph}</p>", RenderHtml(markdown));

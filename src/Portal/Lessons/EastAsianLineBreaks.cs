@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -14,7 +16,7 @@ internal static class EastAsianLineBreaks
     public static void Join(MarkdownDocument document)
     {
         var joinable = document.Descendants<LineBreakInline>()
-            .Where(b => !b.IsHard && IsWide(LastCharBefore(b)) && IsWide(FirstCharAfter(b)))
+            .Where(b => !b.IsHard && IsWide(LastRuneBefore(b)) && IsWide(FirstRuneAfter(b)))
             .ToList();
         foreach (var lineBreak in joinable)
         {
@@ -22,29 +24,38 @@ internal static class EastAsianLineBreaks
         }
     }
 
-    /// <summary>Han, kana, bopomofo, and the punctuation and full-width forms written with them.</summary>
-    public static bool IsWide(char? c) => c is
-        (>= '\u2E80' and <= '\u303F') or (>= '\u3040' and <= '\u31FF') or (>= '\u3400' and <= '\u4DBF')
-        or (>= '\u4E00' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF') or (>= '\uFE30' and <= '\uFE4F')
-        or (>= '\uFF00' and <= '\uFF60') or (>= '\uFFE0' and <= '\uFFE6');
+    /// <summary>
+    /// Han (the supplementary planes too), kana, bopomofo, and the punctuation and full-width forms written with them.
+    /// Hangul, compatibility jamo included, is not: Korean is written with spaces.
+    /// </summary>
+    public static bool IsWide(Rune? rune) => rune?.Value is
+        (>= 0x2E80 and <= 0x312F) or (>= 0x3190 and <= 0x31FF) or (>= 0x3400 and <= 0x4DBF) or (>= 0x4E00 and <= 0x9FFF)
+        or (>= 0xF900 and <= 0xFAFF) or (>= 0xFE30 and <= 0xFE4F) or (>= 0xFF00 and <= 0xFF60) or (>= 0xFFE0 and <= 0xFFE6)
+        or (>= 0x20000 and <= 0x3FFFF);
 
-    private static char? LastCharBefore(Inline inline) => inline.PreviousSibling is { } previous ? LastChar(previous) : null;
+    private static Rune? LastRuneBefore(Inline inline) => inline.PreviousSibling is { } previous ? LastRune(previous) : null;
 
-    private static char? FirstCharAfter(Inline inline) => inline.NextSibling is { } next ? FirstChar(next) : null;
+    private static Rune? FirstRuneAfter(Inline inline) => inline.NextSibling is { } next ? FirstRune(next) : null;
 
-    private static char? LastChar(Inline inline) => inline switch
+    private static Rune? LastRune(Inline inline) => inline switch
     {
-        LiteralInline { Content.Length: > 0 } literal => literal.Content[literal.Content.End],
-        CodeInline { Content.Length: > 0 } code => code.Content[^1],
-        ContainerInline { LastChild: { } last } => LastChar(last),
+        LiteralInline literal => Last(literal.Content.AsSpan()),
+        CodeInline code => Last(code.Content),
+        ContainerInline { LastChild: { } last } => LastRune(last),
         _ => null,
     };
 
-    private static char? FirstChar(Inline inline) => inline switch
+    private static Rune? FirstRune(Inline inline) => inline switch
     {
-        LiteralInline { Content.Length: > 0 } literal => literal.Content[literal.Content.Start],
-        CodeInline { Content.Length: > 0 } code => code.Content[0],
-        ContainerInline { FirstChild: { } first } => FirstChar(first),
+        LiteralInline literal => First(literal.Content.AsSpan()),
+        CodeInline code => First(code.Content),
+        ContainerInline { FirstChild: { } first } => FirstRune(first),
         _ => null,
     };
+
+    private static Rune? Last(ReadOnlySpan<char> text) =>
+        Rune.DecodeLastFromUtf16(text, out var rune, out _) == OperationStatus.Done ? rune : null;
+
+    private static Rune? First(ReadOnlySpan<char> text) =>
+        Rune.DecodeFromUtf16(text, out var rune, out _) == OperationStatus.Done ? rune : null;
 }
