@@ -69,8 +69,19 @@ public class PageTests(PortalApplication portal) : IClassFixture<PortalApplicati
 
         var links = Regex.Matches(html, "href=\"/demos/([a-z0-9-]+)\"").Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(DemoCatalog.CreateDefault().All.Select(d => d.Id).Order(), links.Order());
-        Assert.True(html.IndexOf("Lesson 1 · Serial, concurrent, parallel", StringComparison.Ordinal) < html.IndexOf("href=\"/demos/abc-modes\"", StringComparison.Ordinal));
-        Assert.True(html.IndexOf("href=\"/demos/spawn-threads\"", StringComparison.Ordinal) < html.IndexOf("href=\"/demos/race-counter\"", StringComparison.Ordinal));
+        Assert.Equal(["abc-modes"], DemosUnder("Lesson 1 · Serial, concurrent, parallel", html));
+        Assert.Equal(["spawn-threads", "creation-cost", "background-threads"], DemosUnder("Lesson 7 · Threads", html));
+        Assert.Equal(["race-counter"], DemosUnder("Lesson 8 · Race conditions and locks", html));
+    }
+
+    /// <summary>The demos linked between the group heading <paramref name="heading"/> and the next one.</summary>
+    private static List<string> DemosUnder(string heading, string html)
+    {
+        var start = html.IndexOf($">{heading}</h2>", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no heading '{heading}'");
+        var end = html.IndexOf("<h2", start, StringComparison.Ordinal);
+        var group = html[start..(end < 0 ? html.Length : end)];
+        return Regex.Matches(group, "href=\"/demos/([a-z0-9-]+)\"").Select(m => m.Groups[1].Value).ToList();
     }
 
     [Fact]
@@ -117,6 +128,7 @@ public class PageTests(PortalApplication portal) : IClassFixture<PortalApplicati
     [InlineData("/runs/0123456789abcdef?lang=zh", "<html lang=\"zh-CN\"", "这个地址没有对应的运行记录。")]
     [InlineData("/demos/no-such-demo", "<html lang=\"en\"", "There is no demo at this address.")]
     [InlineData("/no/such/page?lang=zh", "<html lang=\"zh-CN\"", "这个地址没有对应的页面")]
+    [InlineData("/Lessons/No-Such-Lesson", "<html lang=\"en\"", "There is no lesson at this address.")]
     [InlineData("/lessons/threads?lang=fr", "<html lang=\"en\"", "English and 简体中文 only")]
     public async Task A404SaysWhatIsMissingInTheLanguageTheLinkAskedFor(string rawPath, string html, string explanation)
     {

@@ -27,8 +27,8 @@ public static class UiText
         "There is no run at this address. The link may be mistyped, or the run is old and was deleted.",
         "这个地址没有对应的运行记录。链接可能有误，或者这次运行太久远，已被删除。");
     public static readonly LocalizedText NoSuchDemoPage = new(
-        "There is no demo at this address. See all demos for the ones there are.",
-        "这个地址没有对应的演示。可以在“全部演示”里看看有哪些。");
+        "There is no demo at this address. All demos, at the top of the page, lists the ones there are.",
+        "这个地址没有对应的演示。页面顶部的“全部演示”列出了所有演示。");
     public static readonly LocalizedText UnknownLanguage = new(
         "This page is available in English and 简体中文 only.",
         "本站只提供 English 和简体中文两种语言。");
