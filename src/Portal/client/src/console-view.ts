@@ -2,7 +2,7 @@
 // searchable. Text is inserted as text only: HTML and terminal escapes in output show as characters.
 import { OutputEvent } from "./events";
 import { formatMicros } from "./format";
-import { laneColorCss } from "./lane-colors";
+import { colorByLane } from "./lane-colors";
 import { RunModel } from "./run-model";
 
 export class ConsoleView {
@@ -49,7 +49,7 @@ export class ConsoleView {
       const tag = document.createElement("span");
       tag.className = "console-tag";
       tag.textContent = name;
-      tag.style.color = laneColorCss(lane?.index ?? line.lane);
+      colorByLane(tag.style, lane?.index ?? line.lane);
       const text = document.createElement("span");
       text.className = "console-text";
       text.textContent = line.text;

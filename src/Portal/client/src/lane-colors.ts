@@ -10,7 +10,12 @@ export function laneColor(index: number, darkTheme = false): string {
   return palette[index % palette.length]!;
 }
 
-/** Both variants as one CSS colour, which follows the element's colour scheme (the theme) by itself. */
-export function laneColorCss(index: number): string {
-  return `light-dark(${laneColor(index)}, ${laneColor(index, true)})`;
+/**
+ * Colours an element (a console tag) with both variants as one `light-dark()` value, which follows the element's colour
+ * scheme (the theme) by itself. The light one is set first: a browser without light-dark() (Safari < 17.5, Chrome < 123)
+ * rejects the second assignment and keeps it, where it would otherwise show every lane in the same ink.
+ */
+export function colorByLane(style: { color: string }, index: number): void {
+  style.color = laneColor(index);
+  style.color = `light-dark(${laneColor(index)}, ${laneColor(index, true)})`;
 }

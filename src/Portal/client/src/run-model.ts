@@ -19,11 +19,17 @@ export interface LaneModel {
   core?: number;
 }
 
+/** A counter's samples in time order, and the highest value among them (kept as they come: a frame asks every time). */
+export interface Counter {
+  samples: { t: number; value: number }[];
+  max: number;
+}
+
 export class RunModel {
   readonly lanes = new Map<number, LaneModel>();
   readonly output: OutputEvent[] = [];
   readonly marks: MarkEvent[] = [];
-  readonly counters = new Map<string, { t: number; value: number }[]>();
+  readonly counters = new Map<string, Counter>();
   /** Highest core number seen, for the per-core strip. */
   maxCore = -1;
   status: RunStatusEvent | null = null;
@@ -87,9 +93,10 @@ export class RunModel {
         this.marks.push(e);
         break;
       case "counter": {
-        const series = this.counters.get(e.name) ?? [];
-        series.push({ t: e.t, value: e.value });
-        this.counters.set(e.name, series);
+        const counter = this.counters.get(e.name) ?? { samples: [], max: -Infinity };
+        counter.samples.push({ t: e.t, value: e.value });
+        counter.max = Math.max(counter.max, e.value);
+        this.counters.set(e.name, counter);
         break;
       }
       default:

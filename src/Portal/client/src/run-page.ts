@@ -55,8 +55,7 @@ export class RunPage {
     this.view.replace(replay.model);
     this.view.timeline.view.show(0, Math.max(replay.duration, 1));
     this.view.timeline.onViewChange();
-    // A replay has no live edge to follow: the scrubber is its "now".
-    this.root.querySelector<HTMLElement>("[data-follow]")?.setAttribute("hidden", "");
+    this.view.setLive(false); // a replay has no live edge to follow: the scrubber is its "now"
     this.scrubber.max = String(replay.duration);
     this.scrubber.step = "any";
     this.scrubber.value = String(replay.duration);

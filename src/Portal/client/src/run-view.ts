@@ -19,7 +19,7 @@ export class RunView {
     this.timeline = new Timeline(root.querySelector("[data-timeline]")!, text);
     this.console = new ConsoleView(root.querySelector("[data-console]")!, root.querySelector("[data-lane-filter]")!, root.querySelector("[data-search]")!);
     this.spanTable = root.querySelector("[data-span-table]")!;
-    this.follow = root.querySelector("[data-follow]")!;
+    this.follow = root.querySelector("[data-follow-live]")!;
     this.bindTools();
   }
 

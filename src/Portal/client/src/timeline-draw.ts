@@ -9,10 +9,10 @@ import { laneColor } from "./lane-colors";
 import { Row } from "./lane-layout";
 import { firstVisible, laneBars } from "./lane-bars";
 import { PixelLayer, colorTile } from "./pixel-layer";
-import { RunModel, Span } from "./run-model";
+import { Counter, RunModel, Span } from "./run-model";
 import { statePixels } from "./state-style";
 import { TimeView } from "./time-view";
-import { coreText, counterLabel, counterMax, rowIndent, rowLabel } from "./timeline-labels";
+import { coreText, counterLabel, counterTop, rowIndent, rowLabel } from "./timeline-labels";
 
 /** Heights and margins in CSS pixels. The label column's width depends on the labels and the canvas: see label-column. */
 export const layout = { rowHeight: 26, barHeight: 16, axisHeight: 28, padRight: 16, counterHeight: 34, coreHeight: 18 };
@@ -88,8 +88,8 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: Scene, palette: 
   });
 
   let top = layout.axisHeight + rows.length * layout.rowHeight + 6;
-  for (const [name, series] of model.counters) {
-    drawCounter(ctx, counterLabel(name, series, scene.maxLabel), series, top, x, palette, scene);
+  for (const [name, counter] of model.counters) {
+    drawCounter(ctx, name, counter, top, x, palette, scene);
     top += layout.counterHeight;
   }
   ctx.fillStyle = palette.muted;
@@ -106,7 +106,7 @@ export function labelAt(model: RunModel, rows: Row[], maxLabel: string, y: numbe
   if (y >= layout.axisHeight && row) return { text: rowLabel(row), x: rowIndent(row) };
   const counter = Math.floor((y - layout.axisHeight - rows.length * layout.rowHeight - 6) / layout.counterHeight);
   const entry = counter >= 0 ? [...model.counters][counter] : undefined;
-  return entry ? { text: counterLabel(entry[0], entry[1], maxLabel), x: 8 } : null;
+  return entry ? { text: counterLabel(entry[0], counterTop(entry[1]), maxLabel), x: 8 } : null;
 }
 
 const mid = (row: number) => layout.axisHeight + row * layout.rowHeight + layout.rowHeight / 2;
@@ -209,13 +209,14 @@ function drawMarks(ctx: CanvasRenderingContext2D, model: RunModel, rows: Row[], 
   ctx.fill(heads);
 }
 
-function drawCounter(ctx: CanvasRenderingContext2D, label: string, series: { t: number; value: number }[], top: number,
+function drawCounter(ctx: CanvasRenderingContext2D, name: string, counter: Counter, top: number,
   x: (t: number) => number, palette: Palette, scene: Scene): void {
   const { view, model: { now } } = scene;
-  const max = counterMax(series);
+  const series = counter.samples;
+  const max = counterTop(counter);
   const y = (v: number) => top + layout.counterHeight - 6 - (v / max) * (layout.counterHeight - 10);
   ctx.fillStyle = palette.muted;
-  ctx.fillText(fitText(ctx, label, scene.labelWidth - 8 - labelColumn.gap), 8, top + layout.counterHeight / 2);
+  ctx.fillText(fitText(ctx, counterLabel(name, max, scene.maxLabel), scene.labelWidth - 8 - labelColumn.gap), 8, top + layout.counterHeight / 2);
   ctx.strokeStyle = palette.accent;
   ctx.beginPath();
   // Only the samples in view, from the one that holds its value at the left edge.

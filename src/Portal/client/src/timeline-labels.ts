@@ -3,7 +3,7 @@
 import { textWidth } from "./canvas-text";
 import { fill, formatMicros, nbsp } from "./format";
 import { Row } from "./lane-layout";
-import { RunModel, Span } from "./run-model";
+import { Counter, RunModel, Span } from "./run-model";
 
 /** How far right of the canvas's edge a lane's label starts: deeper lanes are indented. */
 export const rowIndent = (row: Row) => 8 + row.depth * 12;
@@ -13,14 +13,23 @@ export const rowLabel = (row: Row) => (row.children > 0 ? "▾ " : "") + laneLab
 
 export const coreText = (coreLabel: string, core: number) => `${coreLabel}${nbsp}${core}`;
 
-export function counterLabel(name: string, series: { value: number }[], maxLabel: string): string {
-  return `${name} (${fill(maxLabel, counterMax(series))})`;
+/** The top of a counter's scale, and the figure its label gives: its highest value, at least 1 (a counter at 0 draws along the bottom). */
+export const counterTop = (counter: Counter) => Math.max(1, counter.max);
+
+/** A counter's label as drawn: its name and the top of its scale ("max {0}" in the page's language). */
+export function counterLabel(name: string, top: number | string, maxLabel: string): string {
+  return `${name} (${fill(maxLabel, top)})`;
 }
 
-export function counterMax(series: { value: number }[]): number {
-  let max = 1;
-  for (const p of series) max = Math.max(max, p.value);
-  return max;
+/**
+ * The label the column keeps room for: the figure as five whole digits and two decimals, or more whole digits once it
+ * has more. A live counter's figure changes as the run goes; measured as it is, it would widen or narrow the column,
+ * and move the whole plot sideways, each time it gained a digit or lost a decimal. Its highest value only grows, so
+ * this room changes only as it reaches 100,000, 1,000,000...
+ */
+export function counterRoom(name: string, counter: Counter, maxLabel: string): string {
+  const digits = Math.max(5, String(Math.trunc(counterTop(counter))).length);
+  return counterLabel(name, `${"9".repeat(digits)}.99`, maxLabel);
 }
 
 /** How far from the canvas's left edge the longest label of these lanes reaches, in the context's font. */
@@ -33,7 +42,7 @@ export function widestLaneLabel(ctx: CanvasRenderingContext2D, rows: Row[]): num
 /** The same for the counters' and the cores' labels. */
 export function widestOtherLabel(ctx: CanvasRenderingContext2D, model: RunModel, coreLabel: string, maxLabel: string): number {
   let widest = model.maxCore < 0 ? 0 : 8 + textWidth(ctx, coreText(coreLabel, model.maxCore));
-  for (const [name, series] of model.counters) widest = Math.max(widest, 8 + textWidth(ctx, counterLabel(name, series, maxLabel)));
+  for (const [name, counter] of model.counters) widest = Math.max(widest, 8 + textWidth(ctx, counterRoom(name, counter, maxLabel)));
   return widest;
 }
 

@@ -1,15 +1,16 @@
-// The live timeline widget: draws a run, and lets mouse, touch and keyboard zoom, pan, fit, follow the
-// newest moment, hover for details and select spans. Drawing is coalesced to one frame at a time.
-import { Hit, spanAt, stepSpan } from "./hit-test";
-import { fitText } from "./canvas-text";
+// The live timeline widget: draws a run, and lets mouse, touch (timeline-pointer) and keyboard zoom, pan, fit, follow
+// the newest moment, hover for details and select spans. Drawing is coalesced to one frame at a time.
+import { stepSpan } from "./hit-test";
 import { SharedLabelColumn, labelColumn, labelColumnWidth } from "./label-column";
 import { laneColor } from "./lane-colors";
 import { Row, layoutRows } from "./lane-layout";
 import { RunModel, Span } from "./run-model";
+import { readStateColors } from "./state-style";
 import { TimeView } from "./time-view";
 import { ticks } from "./axis";
-import { Palette, drawScene, labelAt, layout, sceneHeight } from "./timeline-draw";
+import { Palette, drawScene, layout, sceneHeight } from "./timeline-draw";
 import { describeSpan, laneLabel, widestLaneLabel, widestOtherLabel } from "./timeline-labels";
+import { TimelinePointer } from "./timeline-pointer";
 import { UiText } from "./ui-text";
 
 export interface Selection {
@@ -21,7 +22,6 @@ export class Timeline {
   onSelect: (selection: Selection | null) => void = () => {};
   onViewChange: () => void = () => {};
   private readonly canvas: HTMLCanvasElement;
-  private readonly tip: HTMLElement;
   private model: RunModel | null = null;
   private rows: Row[] = [];
   private readonly collapsed = new Set<number>();
@@ -29,8 +29,6 @@ export class Timeline {
   private readonly threadColors = new Map<number, number>();
   private selected: Selection | null = null;
   private pending = false;
-  private drag: { x: number; start: number; range: boolean } | null = null;
-  private tipTimer = 0;
   private themeColors: Palette | null = null;
   private watchingTheme = false;
   /** The label column's width in the last frame drawn: pointer events must find what that frame showed. */
@@ -45,15 +43,22 @@ export class Timeline {
   constructor(private readonly root: HTMLElement, private readonly text: UiText, readonly view = new TimeView(),
     private readonly labels: SharedLabelColumn | null = null) {
     this.canvas = root.querySelector("canvas")!;
-    this.tip = root.querySelector("[data-tip]")!;
     this.canvas.tabIndex = 0;
     new ResizeObserver(() => this.invalidate()).observe(root);
-    this.canvas.addEventListener("wheel", (e) => this.onWheel(e), { passive: false });
-    this.canvas.addEventListener("pointerdown", (e) => this.onPointerDown(e));
-    this.canvas.addEventListener("pointermove", (e) => this.onPointerMove(e));
-    this.canvas.addEventListener("pointerup", (e) => this.onPointerUp(e));
-    // A finger leaves as it lifts: its tip stays a moment (see onPointerDown).
-    this.canvas.addEventListener("pointerleave", (e) => e.pointerType !== "touch" && (this.tip.hidden = true));
+    new TimelinePointer(this.canvas, root.querySelector("[data-tip]")!, {
+      view,
+      model: () => this.model,
+      rows: () => this.rows,
+      labelWidth: () => this.labelWidth,
+      fold: (lane) => {
+        if (!this.collapsed.delete(lane)) this.collapsed.add(lane);
+        this.invalidate();
+      },
+      changed: () => this.changed(),
+      select: (selection) => this.select(selection),
+      describe: (row, span) => this.describe(row, span),
+      maxLabel: () => this.maxLabel(),
+    });
     this.canvas.addEventListener("keydown", (e) => this.onKey(e));
     this.invalidate();
   }
@@ -188,6 +193,7 @@ export class Timeline {
       matchMedia("(prefers-color-scheme: dark)").addEventListener("change", changed);
     }
     const style = getComputedStyle(this.root);
+    readStateColors(style);
     const get = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
     const mono = get("--mono", "monospace");
     this.themeColors = {
@@ -205,104 +211,6 @@ export class Timeline {
       this.threadColors.set(tid, index);
     }
     return laneColor(index, this.palette().dark);
-  }
-
-  private geometry() {
-    const width = this.canvas.clientWidth - this.labelWidth - layout.padRight;
-    return { top: layout.axisHeight, rowHeight: layout.rowHeight, left: this.labelWidth, width };
-  }
-
-  private hit(e: PointerEvent): Hit | null {
-    const box = this.canvas.getBoundingClientRect();
-    return this.model ? spanAt(this.rows, this.view, this.model.now, this.geometry(), e.clientX - box.left, e.clientY - box.top) : null;
-  }
-
-  private onWheel(e: WheelEvent): void {
-    if (!this.model) return;
-    const g = this.geometry();
-    const at = this.view.toTime(e.clientX - this.canvas.getBoundingClientRect().left, g.left, g.width);
-    if (e.ctrlKey || e.metaKey) {
-      e.preventDefault(); // pinch-zoom arrives as ctrl+wheel
-      this.view.zoom(Math.exp(e.deltaY * 0.01), at);
-    } else if (e.shiftKey || Math.abs(e.deltaX) > Math.abs(e.deltaY)) {
-      e.preventDefault();
-      this.view.pan(((e.shiftKey ? e.deltaY : e.deltaX) / g.width) * this.view.span);
-    } else {
-      return;
-    }
-    this.changed();
-  }
-
-  private onPointerDown(e: PointerEvent): void {
-    const box = this.canvas.getBoundingClientRect();
-    const x = e.clientX - box.left;
-    if (e.pointerType === "touch") {
-      // No hover on a touch screen: a tap shows what hovering would, for a few seconds.
-      this.showTip(e);
-      window.clearTimeout(this.tipTimer);
-      this.tipTimer = window.setTimeout(() => (this.tip.hidden = true), 3000);
-    }
-    if (x < this.labelWidth) {
-      const row = this.rows[Math.floor((e.clientY - box.top - layout.axisHeight) / layout.rowHeight)];
-      if (row && row.children > 0) {
-        const id = row.lane.info.lane;
-        if (!this.collapsed.delete(id)) this.collapsed.add(id);
-        this.invalidate();
-      }
-      return;
-    }
-    this.canvas.setPointerCapture(e.pointerId);
-    this.drag = { x, start: this.view.start, range: e.shiftKey };
-  }
-
-  private onPointerMove(e: PointerEvent): void {
-    const box = this.canvas.getBoundingClientRect();
-    if (this.drag && !this.drag.range && Math.abs(e.clientX - box.left - this.drag.x) > 3) {
-      const g = this.geometry();
-      this.view.pan(this.drag.start - this.view.start - ((e.clientX - box.left - this.drag.x) / g.width) * this.view.span);
-      this.changed();
-      return;
-    }
-    this.showTip(e);
-  }
-
-  /** The tooltip for what is under the pointer: a span's description, or a label the column shows cut short. */
-  private showTip(e: PointerEvent): void {
-    const box = this.canvas.getBoundingClientRect();
-    const hit = this.hit(e);
-    const tip = hit && this.model ? describeSpan(this.rows[hit.row]!, hit.span, this.model.now, this.coreLabel(), this.text)
-      : this.cutLabelAt(e.clientX - box.left, e.clientY - box.top);
-    this.tip.hidden = !tip;
-    if (tip) {
-      this.tip.textContent = tip;
-      this.tip.style.left = `${Math.max(0, Math.min(e.clientX - box.left + 12, box.width - 260))}px`;
-      this.tip.style.top = `${e.clientY - box.top + 14}px`;
-    }
-  }
-
-  /** The whole label under the pointer when the label column shows it cut short, else null. */
-  private cutLabelAt(x: number, y: number): string | null {
-    const ctx = this.canvas.getContext("2d");
-    const label = this.model && ctx && x < this.labelWidth ? labelAt(this.model, this.rows, this.maxLabel(), y) : null;
-    if (!label || !ctx) return null;
-    const room = this.labelWidth - label.x - labelColumn.gap;
-    return fitText(ctx, label.text, room) !== label.text ? label.text : null;
-  }
-
-  private onPointerUp(e: PointerEvent): void {
-    const drag = this.drag;
-    this.drag = null;
-    if (!drag) return;
-    const box = this.canvas.getBoundingClientRect();
-    const moved = Math.abs(e.clientX - box.left - drag.x);
-    if (drag.range && moved > 3) {
-      const g = this.geometry();
-      this.view.show(this.view.toTime(drag.x, g.left, g.width), this.view.toTime(e.clientX - box.left, g.left, g.width));
-      this.changed();
-    } else if (moved <= 3) {
-      const hit = this.hit(e);
-      this.select(hit ? { lane: this.rows[hit.row]!.lane.info.lane, span: hit.span } : null);
-    }
   }
 
   private onKey(e: KeyboardEvent): void {
@@ -344,12 +252,16 @@ export class Timeline {
     if (span) this.select({ lane: lane.info.lane, span });
   }
 
+  private describe(row: Row, span: Span): string {
+    return describeSpan(row, span, this.model?.now ?? 0, this.coreLabel(), this.text);
+  }
+
   private select(selection: Selection | null): void {
     this.selected = selection;
     if (selection && this.model) {
       this.view.reveal(selection.span.start, selection.span.end ?? this.model.now);
       const row = this.rows.find((r) => r.lane.info.lane === selection.lane);
-      this.canvas.setAttribute("aria-label", row ? describeSpan(row, selection.span, this.model.now, this.coreLabel(), this.text) : "");
+      this.canvas.setAttribute("aria-label", row ? this.describe(row, selection.span) : "");
     }
     this.invalidate();
     this.onSelect(selection);

@@ -22,7 +22,14 @@ test("state events become spans that end at the next state, with the core of a r
   assert.equal(spans[0]!.core, 1);
   assert.equal(spans[1]!.on, "lockA");
   assert.equal(model.maxCore, 1);
-  assert.deepEqual(model.counters.get("n"), [{ t: 95, value: 3 }]);
+  assert.deepEqual(model.counters.get("n"), { samples: [{ t: 95, value: 3 }], max: 3 });
+});
+
+test("a counter keeps its highest value as samples come, in any order", () => {
+  const model = new RunModel();
+  for (const [t, value] of [[30, 7], [10, 2], [20, 12], [40, 0]] as const) model.applyEvent({ k: "counter", t, name: "queue", value });
+  assert.equal(model.counters.get("queue")!.max, 12);
+  assert.equal(model.counters.get("queue")!.samples.length, 4);
 });
 
 test("a batch seen before is applied once, and a gap is an error", () => {
