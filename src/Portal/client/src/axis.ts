@@ -18,14 +18,66 @@ export function niceStep(raw: number): number {
  * Ticks for [start, end] at roughly one per `spacing` pixels across `width` pixels. A narrow plot (a phone's) gets
  * them closer, so that it still shows three or so, but never closer than a label needs.
  */
-export function ticks(start: number, end: number, width: number, spacing = Math.min(110, Math.max(64, width / 3))): Tick[] {
-  const step = niceStep((end - start) / Math.max(1, Math.floor(width / spacing)));
-  const unit = end - start >= 2_000_000 ? "s" : end - start >= 2_000 ? "ms" : "µs";
+export function ticks(start: number, end: number, width: number, spacing = defaultSpacing(width)): Tick[] {
+  return ticksEvery(start, end, tickStep(end - start, width, spacing));
+}
+
+const defaultSpacing = (width: number) => Math.min(110, Math.max(64, width / 3));
+
+function tickStep(span: number, width: number, spacing: number): number {
+  return niceStep(span / Math.max(1, Math.floor(width / spacing)));
+}
+
+/** Ticks `step` apart, labelled in the unit that suits the range. */
+function ticksEvery(start: number, end: number, step: number): Tick[] {
+  const span = end - start;
+  const unit = span >= 2_000_000 ? "s" : span >= 2_000 ? "ms" : "µs";
   const result: Tick[] = [];
   for (let t = Math.ceil(start / step) * step; t <= end; t += step) {
     result.push({ t, label: label(t, unit, step) });
   }
   return result;
+}
+
+/** The round step below `step` (1, 2 or 5 times a power of ten). */
+function smallerStep(step: number): number {
+  const power = Math.pow(10, Math.floor(Math.log10(step) + 1e-9));
+  const m = Math.round(step / power);
+  return m >= 5 ? 2 * power : m >= 2 ? power : power / 2;
+}
+
+export interface PlacedTick extends Tick {
+  /** The x of its grid line. */
+  x: number;
+  /** Where its label starts, or null when it has none (labelPlaces). */
+  labelX: number | null;
+}
+
+/**
+ * The axis of a plot `width` pixels wide from x = `left`, whose labels may reach `right`, measured by `measure`.
+ * Rounding the step up can leave a narrow plot a single label ("0 ms" and no scale), and the labels left out where
+ * they would collide can do the same: the step then shrinks, while grid lines stay a few pixels apart, until two
+ * ticks are labelled (or the most are).
+ */
+export function axisTicks(start: number, end: number, left: number, width: number, right: number,
+  measure: (label: string) => number): PlacedTick[] {
+  const span = end - start;
+  let step = tickStep(span, width, defaultSpacing(width));
+  let best: PlacedTick[] = [];
+  let labelled = -1;
+  for (;;) {
+    const axis = ticksEvery(start, end, step);
+    const lines = axis.map((tick) => Math.round(left + ((tick.t - start) / span) * width));
+    const places = labelPlaces(lines, axis.map((tick) => measure(tick.label)), left, right);
+    const count = places.filter((x) => x !== null).length;
+    if (count > labelled) {
+      best = axis.map((tick, i) => ({ ...tick, x: lines[i]!, labelX: places[i] ?? null }));
+      labelled = count;
+    }
+    const next = smallerStep(step);
+    if (labelled >= 2 || (next / span) * width < 6) return best;
+    step = next;
+  }
 }
 
 function label(t: number, unit: "s" | "ms" | "µs", step: number): string {

@@ -29,3 +29,25 @@ export function fitText(ctx: CanvasRenderingContext2D, text: string, max: number
   }
   return fit;
 }
+
+/**
+ * Where a line may break: at spaces, and around each Han, kana or Hangul character, but never before the punctuation
+ * that closes a phrase ("，" "。"), which stays with what it follows.
+ */
+const pieces = /\s+|(?:[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF]|[^\s\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF]+)[，。、：；！？）」』》]*/gu;
+
+/** `text` in lines that fit `max` pixels (a piece too long for a line of its own is cut short). */
+export function wrapText(ctx: CanvasRenderingContext2D, text: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const piece of text.match(pieces) ?? []) {
+    if (line.trim() && textWidth(ctx, (line + piece).trimEnd()) > max) {
+      lines.push(line.trimEnd());
+      line = piece.trimStart();
+    } else {
+      line += piece;
+    }
+  }
+  if (line.trim()) lines.push(line.trimEnd());
+  return lines.map((l) => fitText(ctx, l, max));
+}

@@ -5,7 +5,7 @@ import { EventBatch } from "./events";
 import { fill, formatMicros } from "./format";
 import { RunModel } from "./run-model";
 import { RunStream } from "./run-stream";
-import { RunView } from "./run-view";
+import { RunView, offerLink } from "./run-view";
 import { UiText, endLabel } from "./ui-text";
 
 export class DemoWidget {
@@ -64,6 +64,7 @@ export class DemoWidget {
       this.runId = runId;
       this.model = new RunModel();
       this.view.offerExports(null);
+      this.offerRunLinks();
       this.view.show(this.model);
       this.view.setLive(true);
       this.stream = new RunStream(runId, () => this.model.nextSeq, {
@@ -102,18 +103,15 @@ export class DemoWidget {
     else this.setStatus("failed", fill(this.text["error"] ?? "{0}", error));
     this.view.offerExports(this.runId);
     this.view.refreshTable();
-    this.showRunLinks();
+    this.offerRunLinks(this.runId);
   }
 
-  /** The stored run's page, and a comparison with the run before it in this widget. */
-  private showRunLinks(): void {
+  /** The stored run's page, and a comparison with the run before it in this widget; disabled while `runId` is null. */
+  private offerRunLinks(runId: string | null = null): void {
     const links = this.root.querySelector<HTMLElement>("[data-run-links]");
-    if (!links || !this.runId) return;
-    links.hidden = false;
-    links.querySelector<HTMLAnchorElement>("[data-open-run]")!.href = `/runs/${this.runId}`;
-    const compare = links.querySelector<HTMLAnchorElement>("[data-compare-previous]")!;
-    compare.hidden = this.previousRunId === null;
-    if (this.previousRunId) compare.href = `/compare?run=${this.previousRunId}&run=${this.runId}`;
+    if (!links) return;
+    offerLink(links.querySelector("[data-open-run]")!, runId && `/runs/${runId}`);
+    offerLink(links.querySelector("[data-compare-previous]")!, runId && this.previousRunId && `/compare?run=${this.previousRunId}&run=${runId}`);
   }
 
   private showRunStatus(): void {

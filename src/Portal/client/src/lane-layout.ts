@@ -7,6 +7,8 @@ export interface Row {
   depth: number;
   /** How many lanes it holds directly (hidden when collapsed). */
   children: number;
+  /** It holds lanes and they are hidden. */
+  folded: boolean;
 }
 
 export function layoutRows(lanes: LaneModel[], collapsed: ReadonlySet<number>): Row[] {
@@ -24,8 +26,9 @@ export function layoutRows(lanes: LaneModel[], collapsed: ReadonlySet<number>): 
   const rows: Row[] = [];
   const visit = (lane: LaneModel, depth: number): void => {
     const children = inside.get(lane.info.lane) ?? [];
-    rows.push({ lane, depth, children: children.length });
-    if (!collapsed.has(lane.info.lane)) children.forEach((c) => visit(c, depth + 1));
+    const folded = children.length > 0 && collapsed.has(lane.info.lane);
+    rows.push({ lane, depth, children: children.length, folded });
+    if (!folded) children.forEach((c) => visit(c, depth + 1));
   };
   top.forEach((l) => visit(l, 0));
   return rows;

@@ -7,6 +7,20 @@ import { renderSpanTable } from "./span-table";
 import { Timeline } from "./timeline";
 import { UiText } from "./ui-text";
 
+/**
+ * Points `link` at `href`, or disables it (null): a link with nothing to open yet stays in its place, greyed, so that
+ * nothing around it moves when it gets somewhere to go.
+ */
+export function offerLink(link: HTMLAnchorElement, href: string | null): void {
+  if (href) {
+    link.href = href;
+    link.removeAttribute("aria-disabled");
+  } else {
+    link.removeAttribute("href");
+    link.setAttribute("aria-disabled", "true");
+  }
+}
+
 export class RunView {
   readonly timeline: Timeline;
   private readonly console: ConsoleView;
@@ -44,12 +58,10 @@ export class RunView {
     this.timeline.invalidate();
   }
 
-  /** Offers the downloads of a stored run, or hides them (null). */
+  /** Offers the downloads of a stored run, or disables them (null). */
   offerExports(runId: string | null): void {
     for (const [name, file] of [["export-trace", "trace.json"], ["export-log", "log.txt"]] as const) {
-      const link = this.root.querySelector<HTMLAnchorElement>(`[data-${name}]`)!;
-      link.hidden = runId === null;
-      if (runId) link.href = `/runs/${runId}/${file}`;
+      offerLink(this.root.querySelector<HTMLAnchorElement>(`[data-${name}]`)!, runId && `/runs/${runId}/${file}`);
     }
   }
 

@@ -2,7 +2,7 @@
 // Everything is clipped to the visible time range, so a long run costs only what is on screen: the spans in view
 // become at most one bar per pixel column (lane-bars), painted with the grid as pixels into one layer put on the
 // canvas in one call (pixel-layer); text, outlines, marks and arrows are canvas calls on top.
-import { labelPlaces, ticks } from "./axis";
+import { axisTicks } from "./axis";
 import { fitText, textWidth } from "./canvas-text";
 import { labelColumn } from "./label-column";
 import { laneColor } from "./lane-colors";
@@ -63,14 +63,10 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: Scene, palette: 
   pixels.clear();
   const rule = colorTile(palette.rule);
   ctx.fillStyle = palette.muted;
-  const axis = ticks(view.start, view.end, plot);
-  const lines = axis.map((tick) => Math.round(x(tick.t)));
-  const places = labelPlaces(lines, axis.map((tick) => textWidth(ctx, tick.label)), labelWidth, width - 2);
-  axis.forEach((tick, i) => {
-    pixels.column(lines[i]!, 1, rule);
-    const at = places[i];
-    if (at != null) ctx.fillText(tick.label, at, layout.axisHeight / 2 - 2);
-  });
+  for (const tick of axisTicks(view.start, view.end, labelWidth, plot, width - 2, (label) => textWidth(ctx, label))) {
+    pixels.column(tick.x, 1, rule);
+    if (tick.labelX !== null) ctx.fillText(tick.label, tick.labelX, layout.axisHeight / 2 - 2);
+  }
 
   ctx.save();
   ctx.beginPath();

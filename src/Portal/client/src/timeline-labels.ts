@@ -8,8 +8,17 @@ import { Counter, RunModel, Span } from "./run-model";
 /** How far right of the canvas's edge a lane's label starts: deeper lanes are indented. */
 export const rowIndent = (row: Row) => 8 + row.depth * 12;
 
-/** A lane's label, with a fold mark when it holds other lanes. */
-export const rowLabel = (row: Row) => (row.children > 0 ? "▾ " : "") + laneLabel(row);
+/** What starts the label of a lane that holds others: ▾ while they show, ▸ while they are folded away. */
+export const foldMark = (row: Row) => (row.children === 0 ? "" : row.folded ? "▸ " : "▾ ");
+
+/** A lane's label, with its fold mark. */
+export const rowLabel = (row: Row) => foldMark(row) + laneLabel(row);
+
+/**
+ * Whether `x` falls on a row's fold mark, with room for a fingertip: from the canvas's edge to a little past the mark
+ * (`markWidth` wide in the canvas's font).
+ */
+export const onFoldMark = (row: Row, x: number, markWidth: number) => row.children > 0 && x < rowIndent(row) + markWidth + 10;
 
 export const coreText = (coreLabel: string, core: number) => `${coreLabel}${nbsp}${core}`;
 
@@ -32,10 +41,14 @@ export function counterRoom(name: string, counter: Counter, maxLabel: string): s
   return counterLabel(name, `${"9".repeat(digits)}.99`, maxLabel);
 }
 
-/** How far from the canvas's left edge the longest label of these lanes reaches, in the context's font. */
+/**
+ * How far from the canvas's left edge the longest label of these lanes reaches, in the context's font, with the wider
+ * of the two fold marks: folding a group changes its mark, and must not cut its label short.
+ */
 export function widestLaneLabel(ctx: CanvasRenderingContext2D, rows: Row[]): number {
+  const mark = Math.max(textWidth(ctx, "▾ "), textWidth(ctx, "▸ "));
   let widest = 0;
-  for (const row of rows) widest = Math.max(widest, rowIndent(row) + textWidth(ctx, rowLabel(row)));
+  for (const row of rows) widest = Math.max(widest, rowIndent(row) + (row.children > 0 ? mark : 0) + textWidth(ctx, laneLabel(row)));
   return widest;
 }
 

@@ -1,6 +1,6 @@
 // Mouse, touch and trackpad on the timeline's canvas: drag to pan, shift-drag to show a range, sideways wheel to pan,
 // pinch (ctrl+wheel) to zoom, click or tap to select a span or fold a lane, and a tooltip on hover (or tap).
-import { fitText } from "./canvas-text";
+import { fitText, textWidth } from "./canvas-text";
 import { Geometry, Hit, spanAt } from "./hit-test";
 import { labelColumn } from "./label-column";
 import { Row } from "./lane-layout";
@@ -8,6 +8,7 @@ import { RunModel, Span } from "./run-model";
 import { TimeView } from "./time-view";
 import type { Selection } from "./timeline";
 import { labelAt, layout } from "./timeline-draw";
+import { foldMark, onFoldMark } from "./timeline-labels";
 
 /** The timeline, as far as the pointer acts on it. */
 export interface PointerTarget {
@@ -69,17 +70,26 @@ export class TimelinePointer {
   private onPointerDown(e: PointerEvent): void {
     const box = this.canvas.getBoundingClientRect();
     const x = e.clientX - box.left;
-    if (e.pointerType === "touch") {
+    const touch = e.pointerType === "touch";
+    const inLabels = x < this.target.labelWidth();
+    if (inLabels) {
+      // A mouse folds a group from anywhere on its label, and hovering shows a label cut short. A finger has no hover:
+      // only a tap on the fold mark folds, and a tap on the rest of the label shows the whole of it.
+      const row = this.target.rows()[Math.floor((e.clientY - box.top - layout.axisHeight) / layout.rowHeight)];
+      const ctx = this.canvas.getContext("2d");
+      if (row && row.children > 0 && (!touch || (ctx && onFoldMark(row, x, textWidth(ctx, foldMark(row)))))) {
+        this.tip.hidden = true;
+        this.target.fold(row.lane.info.lane);
+        return;
+      }
+    }
+    if (touch) {
       // No hover on a touch screen: a tap shows what hovering would, for a few seconds.
       this.showTip(e);
       window.clearTimeout(this.tipTimer);
       this.tipTimer = window.setTimeout(() => (this.tip.hidden = true), 3000);
     }
-    if (x < this.target.labelWidth()) {
-      const row = this.target.rows()[Math.floor((e.clientY - box.top - layout.axisHeight) / layout.rowHeight)];
-      if (row && row.children > 0) this.target.fold(row.lane.info.lane);
-      return;
-    }
+    if (inLabels) return;
     this.canvas.setPointerCapture(e.pointerId);
     this.drag = { x, start: this.target.view.start, range: e.shiftKey };
   }

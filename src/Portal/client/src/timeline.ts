@@ -1,6 +1,7 @@
 // The live timeline widget: draws a run, and lets mouse, touch (timeline-pointer) and keyboard zoom, pan, fit, follow
 // the newest moment, hover for details and select spans. Drawing is coalesced to one frame at a time.
 import { stepSpan } from "./hit-test";
+import { wrapText } from "./canvas-text";
 import { SharedLabelColumn, labelColumn, labelColumnWidth } from "./label-column";
 import { laneColor } from "./lane-colors";
 import { Row, layoutRows } from "./lane-layout";
@@ -9,9 +10,12 @@ import { readStateColors } from "./state-style";
 import { TimeView } from "./time-view";
 import { ticks } from "./axis";
 import { Palette, drawScene, layout, sceneHeight } from "./timeline-draw";
-import { describeSpan, laneLabel, widestLaneLabel, widestOtherLabel } from "./timeline-labels";
+import { describeSpan, laneLabel, rowLabel, widestLaneLabel, widestOtherLabel } from "./timeline-labels";
 import { TimelinePointer } from "./timeline-pointer";
 import { UiText } from "./ui-text";
+
+/** The height of a line of the empty timeline's note. */
+const noteLine = 17;
 
 export interface Selection {
   lane: number;
@@ -120,18 +124,21 @@ export class Timeline {
     this.rows = model ? layoutRows([...model.lanes.values()], this.collapsed) : [];
     if (model) this.view.update(model.now);
     const width = Math.max(320, this.root.clientWidth);
-    const height = model ? sceneHeight({ model, rows: this.rows }) : layout.axisHeight + layout.rowHeight + 8;
+    const ctx = this.canvas.getContext("2d");
+    if (!ctx) return;
+    const palette = this.palette();
+    ctx.font = palette.font;
+    // Nothing to draw yet: a note in the middle of the canvas, in as many lines as its width needs.
+    const note = !model || this.rows.length === 0 ? wrapText(ctx, this.text["noLanes"] ?? "", width - 24) : null;
+    const height = note ? Math.max(layout.axisHeight + layout.rowHeight + 8, note.length * noteLine + 24) : sceneHeight({ model: model!, rows: this.rows });
     const ratio = window.devicePixelRatio || 1;
     if (this.canvas.width !== Math.round(width * ratio) || this.canvas.height !== Math.round(height * ratio)) {
-      this.canvas.width = Math.round(width * ratio); // resizing reallocates the canvas: only when it changes
+      this.canvas.width = Math.round(width * ratio); // resizing reallocates the canvas (and resets its font): only when it changes
       this.canvas.height = Math.round(height * ratio);
       this.canvas.style.height = `${height}px`;
     }
-    const ctx = this.canvas.getContext("2d");
-    if (!ctx) return;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.clearRect(0, 0, width, height);
-    const palette = this.palette();
     ctx.font = palette.font;
     ctx.textBaseline = "middle";
     if (model) this.labelWidth = this.labelColumnFor(ctx, model, width);
@@ -142,14 +149,17 @@ export class Timeline {
       end: String(Math.round(this.view.end)),
       follow: String(this.view.follow),
       rows: this.rows.map((r) => laneLabel(r)).join("|"),
+      labels: this.rows.map((r) => rowLabel(r)).join("|"), // as drawn: with their fold marks
       unit: ticks(this.view.start, this.view.end, width - this.labelWidth - layout.padRight)[0]?.label.split(" ")[1] ?? "",
     };
     for (const [key, value] of Object.entries(said)) {
       if (this.root.dataset[key] !== value) this.root.dataset[key] = value;
     }
-    if (!model || this.rows.length === 0) {
+    if (!model || note) {
       ctx.fillStyle = palette.muted;
-      ctx.fillText(this.text["noLanes"] ?? "", 12, layout.axisHeight + layout.rowHeight / 2);
+      ctx.textAlign = "center";
+      note?.forEach((line, i) => ctx.fillText(line, width / 2, height / 2 + (i - (note.length - 1) / 2) * noteLine));
+      ctx.textAlign = "start";
       return;
     }
     drawScene(ctx, {

@@ -16,6 +16,8 @@ test("lanes inside a process, and tasks under their thread, are listed right und
   assert.deepEqual(order([2]), ["1@0", "2@0", "3@0", "5@1"]);
   assert.deepEqual(order([4]), ["1@0", "2@0", "4@1", "3@0", "5@1"]);
   assert.equal(layoutRows(lanes, new Set()).find((r) => r.lane.info.lane === 2)!.children, 1);
+  const folded = (collapsed: number[]) => layoutRows(lanes, new Set(collapsed)).filter((r) => r.folded).map((r) => r.lane.info.lane);
+  assert.deepEqual(folded([2, 5]), [2]); // a lane that holds none has nothing to fold
 });
 
 test("hit testing finds the span under the pointer, and arrow keys step through a lane", () => {
@@ -27,10 +29,10 @@ test("hit testing finds the span under the pointer, and arrow keys step through 
   const view = new TimeView();
   view.fit(200);
   const g = { top: 28, rowHeight: 26, left: 180, width: 400 };
-  assert.equal(spanAt([{ lane: t1, depth: 0, children: 0 }], view, 200, g, 180 + 100, 40)?.span.state, "running");
-  assert.equal(spanAt([{ lane: t1, depth: 0, children: 0 }], view, 200, g, 180 + 300, 40)?.span.state, "sleeping");
-  assert.equal(spanAt([{ lane: t1, depth: 0, children: 0 }], view, 200, g, 100, 40), null);
-  assert.equal(spanAt([{ lane: t1, depth: 0, children: 0 }], view, 200, g, 300, 90), null);
+  assert.equal(spanAt([{ lane: t1, depth: 0, children: 0, folded: false }], view, 200, g, 180 + 100, 40)?.span.state, "running");
+  assert.equal(spanAt([{ lane: t1, depth: 0, children: 0, folded: false }], view, 200, g, 180 + 300, 40)?.span.state, "sleeping");
+  assert.equal(spanAt([{ lane: t1, depth: 0, children: 0, folded: false }], view, 200, g, 100, 40), null);
+  assert.equal(spanAt([{ lane: t1, depth: 0, children: 0, folded: false }], view, 200, g, 300, 90), null);
   assert.equal(stepSpan(t1.spans, null, 1), t1.spans[0]);
   assert.equal(stepSpan(t1.spans, t1.spans[0]!, 1), t1.spans[1]);
   assert.equal(stepSpan(t1.spans, t1.spans[1]!, 1), t1.spans[1]);
@@ -42,5 +44,5 @@ test("hit testing a long lane finds the span under the pointer among 100,000", (
   const view = new TimeView();
   view.show(500_000, 500_100); // ten spans across 1,000 pixels
   const g = { top: 28, rowHeight: 26, left: 180, width: 1000 };
-  assert.equal(spanAt([{ lane: long, depth: 0, children: 0 }], view, 1_000_000, g, 180 + 550, 40)?.span, long.spans[50_005]);
+  assert.equal(spanAt([{ lane: long, depth: 0, children: 0, folded: false }], view, 1_000_000, g, 180 + 550, 40)?.span, long.spans[50_005]);
 });
