@@ -60,14 +60,13 @@ public class TimelineLayoutTests(BrowserFixture browser) : IClassFixture<Browser
     [BrowserFact]
     public async Task OnATouchScreenOnlyTheFoldMarkFoldsAndTheRestOfACutLabelShowsItWhole()
     {
-        await using var context = await browser.Browser.NewContextAsync(new()
+        await using var watched = await WatchedPage.OpenAsync(browser, device: phone =>
         {
-            BaseURL = browser.Portal.Address.ToString(),
-            ViewportSize = new() { Width = 390, Height = 844 },
-            HasTouch = true,
-            IsMobile = true,
+            phone.ViewportSize = new() { Width = 390, Height = 844 };
+            phone.HasTouch = true;
+            phone.IsMobile = true;
         });
-        var page = await context.NewPageAsync();
+        var page = watched.Page;
         await page.GotoAsync("/demos/processes-threads-tasks");
         var widget = page.Locator(".demo").First;
         var timeline = widget.Locator("[data-timeline]");
@@ -81,12 +80,16 @@ public class TimelineLayoutTests(BrowserFixture browser) : IClassFixture<Browser
         await canvas.TapAsync(new() { Position = new() { X = 80, Y = RowMiddle(group) } });
 
         await Expect(widget.Locator("[data-tip]")).ToHaveTextAsync(labels[group]);
+        // A fold would show in data-labels only once the timeline draws again, on a later animation frame.
+        await page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
         Assert.Equal(labels, await LabelsAsync(timeline));
         await WatchedPage.ScreenshotAsync(widget, "timeline-touch-cut-label");
 
         await canvas.TapAsync(new() { Position = new() { X = 12, Y = RowMiddle(group) } });
 
         await Expect(timeline).ToHaveAttributeAsync("data-labels", new Regex(Regex.Escape("▸ " + labels[group][2..])));
+        await WatchedPage.ScreenshotAsync(widget, "timeline-touch-folded");
+        Assert.Empty(watched.Problems);
     }
 
     private static async Task<string[]> LabelsAsync(ILocator timeline) =>

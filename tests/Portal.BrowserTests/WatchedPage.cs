@@ -33,14 +33,17 @@ public sealed class WatchedPage : IAsyncDisposable
     /// <summary>Console errors, script errors and 4xx/5xx responses seen so far.</summary>
     public List<string> Problems { get; } = [];
 
-    public static async Task<WatchedPage> OpenAsync(BrowserFixture fixture, string? locale = "en-US")
+    public static async Task<WatchedPage> OpenAsync(
+        BrowserFixture fixture, string? locale = "en-US", Action<BrowserNewContextOptions>? device = null)
     {
-        var context = await fixture.Browser.NewContextAsync(new()
+        var options = new BrowserNewContextOptions
         {
             BaseURL = fixture.Portal.Address.ToString(),
             Locale = locale,
             ViewportSize = new() { Width = 1366, Height = 900 },
-        });
+        };
+        device?.Invoke(options); // e.g. a phone: its viewport and touch
+        var context = await fixture.Browser.NewContextAsync(options);
         return new WatchedPage(context, await context.NewPageAsync());
     }
 

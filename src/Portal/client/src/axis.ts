@@ -28,10 +28,14 @@ function tickStep(span: number, width: number, spacing: number): number {
   return niceStep(span / Math.max(1, Math.floor(width / spacing)));
 }
 
+/** The unit the axis labels a visible span of `span` µs in. */
+export function unitFor(span: number): "s" | "ms" | "µs" {
+  return span >= 2_000_000 ? "s" : span >= 2_000 ? "ms" : "µs";
+}
+
 /** Ticks `step` apart, labelled in the unit that suits the range. */
 function ticksEvery(start: number, end: number, step: number): Tick[] {
-  const span = end - start;
-  const unit = span >= 2_000_000 ? "s" : span >= 2_000 ? "ms" : "µs";
+  const unit = unitFor(end - start);
   const result: Tick[] = [];
   for (let t = Math.ceil(start / step) * step; t <= end; t += step) {
     result.push({ t, label: label(t, unit, step) });
@@ -63,7 +67,7 @@ export function axisTicks(start: number, end: number, left: number, width: numbe
   measure: (label: string) => number): PlacedTick[] {
   const span = end - start;
   let step = tickStep(span, width, defaultSpacing(width));
-  let best: PlacedTick[] = [];
+  let best = { axis: [] as Tick[], lines: [] as number[], places: [] as (number | null)[] };
   let labelled = -1;
   for (;;) {
     const axis = ticksEvery(start, end, step);
@@ -71,13 +75,15 @@ export function axisTicks(start: number, end: number, left: number, width: numbe
     const places = labelPlaces(lines, axis.map((tick) => measure(tick.label)), left, right);
     const count = places.filter((x) => x !== null).length;
     if (count > labelled) {
-      best = axis.map((tick, i) => ({ ...tick, x: lines[i]!, labelX: places[i] ?? null }));
+      best = { axis, lines, places };
       labelled = count;
     }
     const next = smallerStep(step);
-    if (labelled >= 2 || (next / span) * width < 6) return best;
+    // Times are whole microseconds: no step below 1 µs.
+    if (labelled >= 2 || next < 1 || (next / span) * width < 6) break;
     step = next;
   }
+  return best.axis.map((tick, i) => ({ ...tick, x: best.lines[i]!, labelX: best.places[i] ?? null }));
 }
 
 function label(t: number, unit: "s" | "ms" | "µs", step: number): string {

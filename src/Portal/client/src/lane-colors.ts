@@ -4,6 +4,9 @@
 const light = ["#5b5fc7", "#b0307a", "#7b3fa0", "#8d5a3b", "#00727d", "#546e7a", "#a31545", "#6b6b2a"];
 const dark = ["#a3a6f0", "#ef8cc4", "#c99ae8", "#d9a27e", "#4fc9d4", "#a5bcc7", "#ff8f9a", "#c4c46a"];
 
+/** Each lane's two variants as one CSS colour, built once (a console writes one per line). */
+const both = light.map((color, i) => `light-dark(${color}, ${dark[i]})`);
+
 /** The colour of the `index`th lane in the light or the dark theme. */
 export function laneColor(index: number, darkTheme = false): string {
   const palette = darkTheme ? dark : light;
@@ -17,5 +20,5 @@ export function laneColor(index: number, darkTheme = false): string {
  */
 export function colorByLane(style: { color: string }, index: number): void {
   style.color = laneColor(index);
-  style.color = `light-dark(${laneColor(index)}, ${laneColor(index, true)})`;
+  style.color = both[index % both.length]!;
 }

@@ -7,7 +7,8 @@ export const states: LaneState[] = ["running", "ready", "blocked", "waiting", "s
 
 /**
  * Each state's colour, and the other colour of its pattern (`-pattern`), as site.css names them after `--state-`.
- * These values are used where the page does not define them.
+ * site.css defines them; these copies serve only where there is no stylesheet (the unit tests), and a page's values
+ * replace them at its first draw.
  */
 const fallbacks = {
   "running": "#009E73",
@@ -24,8 +25,9 @@ type Swatch = keyof typeof fallbacks;
 const colors: Record<Swatch, string> = { ...fallbacks };
 
 /**
- * Takes the legend's colours from `style` (the timeline's computed style, read again when the theme changes). Tiles
- * painted in colours that changed are painted again.
+ * Takes the legend's colours from `style`, the timeline's computed style. It is read with the palette, at the first
+ * draw and when the theme changes (the two themes share these colours today; tiles are painted again only if one
+ * differs).
  */
 export function readStateColors(style: Pick<CSSStyleDeclaration, "getPropertyValue">): void {
   let changed = false;

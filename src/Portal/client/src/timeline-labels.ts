@@ -36,7 +36,7 @@ export function counterLabel(name: string, top: number | string, maxLabel: strin
  * and move the whole plot sideways, each time it gained a digit or lost a decimal. Its highest value only grows, so
  * this room changes only as it reaches 100,000, 1,000,000...
  */
-export function counterRoom(name: string, counter: Counter, maxLabel: string): string {
+function counterRoom(name: string, counter: Counter, maxLabel: string): string {
   const digits = Math.max(5, String(Math.trunc(counterTop(counter))).length);
   return counterLabel(name, `${"9".repeat(digits)}.99`, maxLabel);
 }

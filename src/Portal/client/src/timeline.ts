@@ -8,7 +8,7 @@ import { Row, layoutRows } from "./lane-layout";
 import { RunModel, Span } from "./run-model";
 import { readStateColors } from "./state-style";
 import { TimeView } from "./time-view";
-import { ticks } from "./axis";
+import { unitFor } from "./axis";
 import { Palette, drawScene, layout, sceneHeight } from "./timeline-draw";
 import { describeSpan, laneLabel, rowLabel, widestLaneLabel, widestOtherLabel } from "./timeline-labels";
 import { TimelinePointer } from "./timeline-pointer";
@@ -34,6 +34,7 @@ export class Timeline {
   private selected: Selection | null = null;
   private pending = false;
   private themeColors: Palette | null = null;
+  private rowsSaid: { key: string; said: { rows: string; labels: string } } | null = null;
   private watchingTheme = false;
   /** The label column's width in the last frame drawn: pointer events must find what that frame showed. */
   private labelWidth = labelColumn.min;
@@ -148,9 +149,8 @@ export class Timeline {
       start: String(Math.round(this.view.start)),
       end: String(Math.round(this.view.end)),
       follow: String(this.view.follow),
-      rows: this.rows.map((r) => laneLabel(r)).join("|"),
-      labels: this.rows.map((r) => rowLabel(r)).join("|"), // as drawn: with their fold marks
-      unit: ticks(this.view.start, this.view.end, width - this.labelWidth - layout.padRight)[0]?.label.split(" ")[1] ?? "",
+      ...this.saidRows(),
+      unit: unitFor(this.view.end - this.view.start),
     };
     for (const [key, value] of Object.entries(said)) {
       if (this.root.dataset[key] !== value) this.root.dataset[key] = value;
@@ -166,6 +166,18 @@ export class Timeline {
       model, rows: this.rows, view: this.view, width, selected: this.selected?.span ?? null, labelWidth: this.labelWidth,
       threadColor: (tid) => this.threadColor(tid), coreLabel: this.coreLabel(), maxLabel: this.maxLabel(),
     }, palette);
+  }
+
+  /**
+   * The lane rows in words (names, and as drawn: with fold marks), joined again only when rows were added or a group
+   * folded, not on each of a live view's sixty frames a second.
+   */
+  private saidRows(): { rows: string; labels: string } {
+    const key = `${this.rows.length}/${this.collapsed.size}`; // lanes are only added, and a fold changes the set
+    if (this.rowsSaid?.key !== key) {
+      this.rowsSaid = { key, said: { rows: this.rows.map((r) => laneLabel(r)).join("|"), labels: this.rows.map((r) => rowLabel(r)).join("|") } };
+    }
+    return this.rowsSaid.said;
   }
 
   private coreLabel(): string {

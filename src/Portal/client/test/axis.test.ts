@@ -29,3 +29,10 @@ test("a plot 120 px wide or more labels at least two ticks, fitted or zoomed int
 test("a wide plot keeps its ticks about 110 px apart", () => {
   assert.deepEqual(labelled(0, 489_000, 1_100), ["0 ms", "50 ms", "100 ms", "150 ms", "200 ms", "250 ms", "300 ms", "350 ms", "400 ms", "450 ms"]);
 });
+
+test("a deep zoom on a narrow plot never labels or grids fractions of a microsecond", () => {
+  for (const [start, end, width] of [[1_234_567.3, 1_234_569.3, 176], [10.3, 12.3, 120]] as const) {
+    const axis = axisTicks(start, end, 0, width, width, (label) => label.length * 7);
+    assert.ok(axis.every((tick) => Number.isInteger(tick.t)), axis.map((tick) => tick.t).join(", "));
+  }
+});
